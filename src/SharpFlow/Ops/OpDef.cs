@@ -1,0 +1,81 @@
+namespace SharpFlow.Ops;
+
+/// <summary>Output dtype and static shape that an op's inference rule gives one output.</summary>
+internal readonly record struct TensorSpec(DType dtype, TensorShape shape);
+
+/// <summary>
+/// The one definition of an op type: its contract (inputs, attributes, type rules), its static
+/// shape rule, its gradient and its CPU kernel. One sealed subclass per op, listed in <see cref="OpCatalog"/>.
+/// </summary>
+internal abstract class OpDef
+{
+    /// <summary>TensorFlow's op-type string (<c>MatMul</c>).</summary>
+    public string Type { get; }
+
+    protected OpDef(string type, params string[] inputNames)
+    {
+        Type = type;
+        InputNames = inputNames;
+    }
+
+    /// <summary>TensorFlow's names of the inputs, used in type errors (<c>x</c>, <c>y</c>).</summary>
+    public string[] InputNames { get; }
+
+    /// <summary>Inputs that must share one dtype; literal C# scalars among them adopt it.</summary>
+    public virtual int[] SameTypeInputs => [];
+
+    /// <summary>Inputs that take a variable's storage itself rather than a snapshot of its value.</summary>
+    public virtual int[] RefInputs => [];
+
+    /// <summary>Stateful ops (variables, random) are never folded or deduplicated.</summary>
+    public virtual bool IsStateful => false;
+
+    /// <summary>False for ops through which no gradient flows (comparisons, shapes, integer ops).</summary>
+    public virtual bool IsDifferentiable => true;
+
+    /// <summary>Dtypes and static shapes of the outputs; throws <see cref="ValueError"/> on mismatch.</summary>
+    public abstract TensorSpec[] Infer(InferContext c);
+
+    /// <summary>Gradients with respect to each input, given gradients of each output (null = none).</summary>
+    public virtual Tensor?[] Gradient(Operation op, Tensor?[] grads)
+    {
+        if (!IsDifferentiable) return new Tensor?[op.inputs.Count];
+        throw new LookupError($"No gradient defined for operation '{op.name}' (op type: {Type})");
+    }
+
+    /// <summary>Runs the op on the CPU.</summary>
+    public abstract void Compute(KernelContext ctx);
+
+    /// <summary>Builds one op of this type in the default graph.</summary>
+    internal Operation Create(string? name, string defaultName, Tensor[] inputs, AttrMap? attrs = null, Graph? graph = null) =>
+        (graph ?? Graph.InferGraph(inputs)).CreateOp(this, inputs, attrs ?? AttrMap.Empty, name, defaultName);
+
+    /// <inheritdoc/>
+    public override string ToString() => Type;
+}
+
+/// <summary>A typed attribute name with its default value.</summary>
+internal sealed class AttrKey<T>(string name, T defaultValue)
+{
+    public string Name { get; } = name;
+    public T Default { get; } = defaultValue;
+    public KeyValuePair<string, object?> With(T value) => new(Name, value);
+}
+
+/// <summary>Immutable attribute values of one operation.</summary>
+internal sealed class AttrMap
+{
+    readonly Dictionary<string, object?> _values;
+
+    public static readonly AttrMap Empty = new([]);
+
+    AttrMap(Dictionary<string, object?> values) => _values = values;
+
+    public static AttrMap Of(params KeyValuePair<string, object?>[] items) => new(items.ToDictionary(kv => kv.Key, kv => kv.Value));
+
+    public T Get<T>(AttrKey<T> key) => _values.TryGetValue(key.Name, out var v) ? (T)v! : key.Default;
+
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    public IEnumerable<KeyValuePair<string, object?>> Items => _values;
+}

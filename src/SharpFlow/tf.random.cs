@@ -1,0 +1,65 @@
+#pragma warning disable CS8981
+using SharpFlow.Ops;
+
+namespace SharpFlow;
+
+public static partial class tf
+{
+    /// <summary>Samples from a normal distribution; with a seed, the numbers TensorFlow gives.</summary>
+    public static Tensor random_normal(TensorShape shape, double mean = 0.0, double stddev = 1.0, DType? dtype = null, int? seed = null, string? name = null)
+    {
+        dtype ??= float32;
+        using (name_scope(name, "random_normal"))
+        {
+            var scope = get_default_graph().NameStack;
+            var shapeTensor = ShapeTensor(shape);
+            var meanT = constant(ScalarOf(mean, dtype), name: "mean");
+            var stddevT = constant(ScalarOf(stddev, dtype), name: "stddev");
+            var rnd = RandomOp.StandardNormal.Build(shapeTensor, dtype, seed);
+            var mul = MulOp.Instance.Build(rnd, stddevT, null, "mul");
+            return AddOp.Instance.Build(mul, meanT, scope + "/");
+        }
+    }
+
+    /// <summary>Samples from a normal distribution, redrawing values more than two standard deviations out.</summary>
+    public static Tensor truncated_normal(TensorShape shape, double mean = 0.0, double stddev = 1.0, DType? dtype = null, int? seed = null, string? name = null)
+    {
+        dtype ??= float32;
+        using (name_scope(name, "truncated_normal"))
+        {
+            var scope = get_default_graph().NameStack;
+            var shapeTensor = ShapeTensor(shape);
+            var meanT = constant(ScalarOf(mean, dtype), name: "mean");
+            var stddevT = constant(ScalarOf(stddev, dtype), name: "stddev");
+            var rnd = RandomOp.TruncatedNormal.Build(shapeTensor, dtype, seed);
+            var mul = MulOp.Instance.Build(rnd, stddevT, null, "mul");
+            return AddOp.Instance.Build(mul, meanT, scope + "/");
+        }
+    }
+
+    /// <summary>Samples uniformly from [minval, maxval).</summary>
+    public static Tensor random_uniform(TensorShape shape, double minval = 0.0, double maxval = 1.0, DType? dtype = null, int? seed = null, string? name = null)
+    {
+        dtype ??= float32;
+        using (name_scope(name, "random_uniform"))
+        {
+            var scope = get_default_graph().NameStack;
+            var shapeTensor = ShapeTensor(shape);
+            var minT = constant(ScalarOf(minval, dtype), name: "min");
+            var maxT = constant(ScalarOf(maxval, dtype), name: "max");
+            var rnd = RandomOp.Uniform.Build(shapeTensor, dtype, seed);
+            var range = SubOp.Instance.Build(maxT, minT, null, "sub");
+            var mul = MulOp.Instance.Build(rnd, range, null, "mul");
+            return AddOp.Instance.Build(mul, minT, scope + "/");
+        }
+    }
+
+    static NDArray ScalarOf(double v, DType dtype) => dtype == float64 ? (NDArray)v : (NDArray)(float)v;
+
+    static Tensor ShapeTensor(TensorShape shape)
+    {
+        var dims = shape.Dims ?? throw new ValueError("Cannot convert a partially known TensorShape to a Tensor: <unknown>");
+        if (dims.Any(d => d < 0)) throw new ValueError($"Cannot convert a partially known TensorShape to a Tensor: {shape}");
+        return constant(dims, dtype: int32, name: "shape");
+    }
+}
