@@ -1,0 +1,9 @@
+namespace SharpFlow.Ops;
+
+/// <summary>The training area of the op catalog: optimizer apply ops and gradient helpers.</summary>
+internal static class TrainingOps
+{
+    public static readonly OpDef[] All =
+    [
+    ];
+}
