@@ -104,6 +104,18 @@ public static partial class tf
         return ConstOp.Build(value, name);
     }
 
+    /// <summary>A scalar (or filled) constant from a C# double: float32 unless <paramref name="dtype"/> says otherwise, as Python floats are.</summary>
+    public static Tensor constant(double value, DType? dtype = null, TensorShape? shape = null, string name = "Const") =>
+        constant(dtype == float64 ? (NDArray)value : (NDArray)(float)value, dtype, shape, name);
+
+    /// <summary>A scalar (or filled) int32 constant unless <paramref name="dtype"/> says otherwise, as Python ints are.</summary>
+    public static Tensor constant(int value, DType? dtype = null, TensorShape? shape = null, string name = "Const") =>
+        constant((NDArray)value, dtype, shape, name);
+
+    /// <summary>A scalar (or filled) int64 constant.</summary>
+    public static Tensor constant(long value, DType? dtype = null, TensorShape? shape = null, string name = "Const") =>
+        constant((NDArray)value, dtype, shape, name);
+
     static NDArray Fill(NDArray scalar, int[] dims)
     {
         var r = NDArray.Zeros(scalar.dtype, dims);

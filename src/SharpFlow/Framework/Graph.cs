@@ -88,10 +88,10 @@ public sealed class Graph : IDisposable
     }
 
     /// <summary>The one funnel through which every op enters the graph.</summary>
-    internal Operation CreateOp(OpDef def, Tensor[] inputs, AttrMap attrs, string? name, string defaultName)
+    internal Operation CreateOp(OpDef def, Tensor[] inputs, AttrMap attrs, string? name, string defaultName, bool keepRefs = false)
     {
         if (_finalized) throw new RuntimeError("Graph is finalized and cannot be modified.");
-        inputs = PrepareInputs(def, inputs);
+        inputs = PrepareInputs(def, inputs, keepRefs);
         string opName;
         if (name is not null && name.EndsWith('/')) opName = name.TrimEnd('/');
         else opName = UniqueName(string.IsNullOrEmpty(name) ? defaultName : name);
@@ -112,7 +112,7 @@ public sealed class Graph : IDisposable
         return op;
     }
 
-    Tensor[] PrepareInputs(OpDef def, Tensor[] inputs)
+    Tensor[] PrepareInputs(OpDef def, Tensor[] inputs, bool keepRefs)
     {
         var result = new Tensor[inputs.Length];
         var refs = def.RefInputs;
@@ -125,7 +125,7 @@ public sealed class Graph : IDisposable
             if (t.graph != this)
                 throw new ValueError($"Tensor(\"{t.name}\", shape={t.get_shape()}, dtype={t.dtype}) must be from the same graph as the other inputs.");
             // TF parity: a variable used as a plain input reads its snapshot (Variable._AsTensor).
-            result[i] = t is Variable v && !refs.Contains(i) && v.HasSnapshot ? v.value() : t;
+            result[i] = t is Variable v && !keepRefs && !refs.Contains(i) && v.HasSnapshot ? v.value() : t;
         }
         return result;
     }

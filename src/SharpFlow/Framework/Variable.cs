@@ -36,7 +36,7 @@ public sealed class Variable : Tensor
     internal bool HasSnapshot => _snapshot is not null;
 
     /// <summary>Reads the current value (an Identity op).</summary>
-    public Tensor read_value() => IdentityOp.Build(this, "read");
+    public Tensor read_value() => IdentityOp.BuildRef(this, "read");
 
     /// <summary>The value after running the initializer first, for initialising other variables from this one.</summary>
     public Tensor initialized_value()
@@ -44,7 +44,7 @@ public sealed class Variable : Tensor
         // TF parity: TensorFlow 1.x before 1.4, variables.py: with_dependencies([initializer_op], variable).
         using (graph.control_dependencies(null))
         using (graph.control_dependencies([initializer]))
-            return IdentityOp.Build(this, null);
+            return IdentityOp.BuildRef(this, null);
     }
 
     /// <summary>Assigns a new value.</summary>

@@ -47,8 +47,9 @@ internal abstract class OpDef
     public abstract void Compute(KernelContext ctx);
 
     /// <summary>Builds one op of this type in the default graph.</summary>
-    internal Operation Create(string? name, string defaultName, Tensor[] inputs, AttrMap? attrs = null, Graph? graph = null) =>
-        (graph ?? Graph.InferGraph(inputs)).CreateOp(this, inputs, attrs ?? AttrMap.Empty, name, defaultName);
+    /// <remarks>With <paramref name="keepRefs"/>, variables stay refs instead of reading their snapshot (TF's ref-typed Identity).</remarks>
+    internal Operation Create(string? name, string defaultName, Tensor[] inputs, AttrMap? attrs = null, Graph? graph = null, bool keepRefs = false) =>
+        (graph ?? Graph.InferGraph(inputs)).CreateOp(this, inputs, attrs ?? AttrMap.Empty, name, defaultName, keepRefs);
 
     /// <inheritdoc/>
     public override string ToString() => Type;

@@ -10,6 +10,7 @@ internal sealed class KernelContext
     readonly int[] _inputSlots;
     readonly int[] _outputSlots;
     readonly NDArray?[] _owned;
+    readonly VariableCell?[] _cells;   // inputs that are variables are read live, as TensorFlow's refs are
 
     internal KernelContext(Operation op, NDArray?[] values, int[] inputSlots, int[] outputSlots, SessionState state)
     {
@@ -18,6 +19,7 @@ internal sealed class KernelContext
         _inputSlots = inputSlots;
         _outputSlots = outputSlots;
         _owned = new NDArray?[op.outputs.Count];
+        _cells = op.inputs.Select(t => t.op.type == "VariableV2" ? state.Cell(t.op) : null).ToArray();
         State = state;
     }
 
@@ -29,7 +31,7 @@ internal sealed class KernelContext
 
     public int InputCount => _inputSlots.Length;
 
-    public NDArray Input(int i) => _values[_inputSlots[i]] ?? throw Missing(i);
+    public NDArray Input(int i) => (_cells[i] is { } cell ? cell.Value : _values[_inputSlots[i]]) ?? throw Missing(i);
 
     // A variable without a value yields no output; only readers fail, so Assign can still initialise it.
     OpError Missing(int i)

@@ -64,6 +64,9 @@ internal sealed class IdentityOp : OpDef, IConstantFoldable
 
     public static Tensor Build(Tensor x, string? name) => Instance.Create(name, "Identity", [x]).outputs[0];
 
+    /// <summary>An Identity that reads a variable's storage directly, not its snapshot.</summary>
+    public static Tensor BuildRef(Tensor x, string? name) => Instance.Create(name, "Identity", [x], keepRefs: true).outputs[0];
+
     public override TensorSpec[] Infer(InferContext c) => InferContext.One(c.DType(0), c.Shape(0));
 
     public NDArray? Fold(Tensor output) => ConstantFolding.Value(output.op.inputs[0]);
