@@ -24,7 +24,7 @@ public static class MarchingSquares
     {
         if (xx.Length != nx * ny || yy.Length != nx * ny || z.Length != nx * ny)
             throw new ArgumentException($"Expected {nx * ny} values in each of xx, yy and z.");
-        var grid = new Grid(xx, yy, z, nx, ny, level);
+        var grid = new Grid(xx, yy, z, ny, level);
         var segments = new List<(long A, long B)>();
         for (int i = 0; i + 1 < nx; i++)
             for (int j = 0; j + 1 < ny; j++)
@@ -36,7 +36,7 @@ public static class MarchingSquares
 
     static string Describe(NDArray a) => "(" + string.Join(", ", a.shape) + ")";
 
-    sealed class Grid(double[] xx, double[] yy, double[] z, int nx, int ny, double level)
+    sealed class Grid(double[] xx, double[] yy, double[] z, int ny, double level)
     {
         public Dictionary<long, (double X, double Y)> Points { get; } = [];
 

@@ -96,7 +96,7 @@ internal sealed class ExecutionPlan
                 }
                 foreach (var s in _releaseAfter[i]) values[s] = null;
             }
-            var result = new NDArray[_fetchSlots.Length];
+            NDArray[] result = _fetchSlots.Length == 0 ? [] : new NDArray[_fetchSlots.Length];
             for (int i = 0; i < result.Length; i++)
                 result[i] = values[_fetchSlots[i]]?.copy() ?? throw Unfetchable(i);
             return result;

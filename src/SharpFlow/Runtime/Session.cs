@@ -8,6 +8,8 @@ namespace SharpFlow;
 public class Session : IDisposable
 {
     readonly Dictionary<string, ExecutionPlan> _plans = [];
+    readonly RecentRun?[] _recent = new RecentRun?[4];   // the last call shapes, checked before the keyed cache
+    int _recentNext;
     readonly SessionState _state;
     readonly IDisposable _defaultScope;
     readonly HashSet<Operation> _logged = [];
@@ -41,7 +43,11 @@ public class Session : IDisposable
         if (_closed) return;
         _closed = true;
         DefaultStacks.Remove(this);
-        lock (_runLock) _plans.Clear();
+        lock (_runLock)
+        {
+            _plans.Clear();
+            Array.Clear(_recent);
+        }
     }
 
     /// <summary>Same as <see cref="close"/>.</summary>
@@ -52,51 +58,63 @@ public class Session : IDisposable
     }
 
     /// <summary>Evaluates one tensor.</summary>
-    public NDArray run(Tensor fetch, FeedDict? feed_dict = null) => RunCore([fetch], feed_dict)[0]!;
+    public NDArray run(Tensor fetch, FeedDict? feed_dict = null) => RunCore([fetch], feed_dict)![0]!;
 
     /// <summary>Evaluates one tensor with (tensor, value) feeds.</summary>
     public NDArray run(Tensor fetch, params FeedItem[] feeds) => run(fetch, new FeedDict(feeds));
 
     /// <summary>Runs one operation.</summary>
-    public void run(Operation fetch, FeedDict? feed_dict = null) => RunCore([fetch], feed_dict);
+    public void run(Operation fetch, FeedDict? feed_dict = null) => RunCore([fetch], feed_dict, wantResults: false);
 
     /// <summary>Runs one operation with (tensor, value) feeds.</summary>
     public void run(Operation fetch, params FeedItem[] feeds) => run(fetch, new FeedDict(feeds));
 
     /// <summary>Evaluates several tensors.</summary>
-    public NDArray[] run(Tensor[] fetches, FeedDict? feed_dict = null) => RunCore(fetches, feed_dict)!;
+    public NDArray[] run(Tensor[] fetches, FeedDict? feed_dict = null) => RunCore((ITensorOrOperation[])fetches, feed_dict)!;
 
     /// <summary>Evaluates a list of tensors.</summary>
     public NDArray[] run(IReadOnlyList<Tensor> fetches, FeedDict? feed_dict = null) => RunCore([.. fetches], feed_dict)!;
 
     /// <summary>Runs a mix of tensors and operations; an operation's slot is null.</summary>
-    public NDArray?[] run(ITensorOrOperation[] fetches, FeedDict? feed_dict = null) => RunCore(fetches, feed_dict);
+    public NDArray?[] run(ITensorOrOperation[] fetches, FeedDict? feed_dict = null) => RunCore(fetches, feed_dict)!;
 
     /// <summary>Runs a pair of fetches (Python's <c>sess.run([train_op, loss])</c>).</summary>
     public (NDArray?, NDArray?) run((ITensorOrOperation, ITensorOrOperation) fetches, FeedDict? feed_dict = null)
     {
-        var r = RunCore([fetches.Item1, fetches.Item2], feed_dict);
+        var r = RunCore([fetches.Item1, fetches.Item2], feed_dict)!;
         return (r[0], r[1]);
     }
 
     /// <summary>Runs three fetches.</summary>
     public (NDArray?, NDArray?, NDArray?) run((ITensorOrOperation, ITensorOrOperation, ITensorOrOperation) fetches, FeedDict? feed_dict = null)
     {
-        var r = RunCore([fetches.Item1, fetches.Item2, fetches.Item3], feed_dict);
+        var r = RunCore([fetches.Item1, fetches.Item2, fetches.Item3], feed_dict)!;
         return (r[0], r[1], r[2]);
     }
 
     /// <summary>Runs four fetches.</summary>
     public (NDArray?, NDArray?, NDArray?, NDArray?) run((ITensorOrOperation, ITensorOrOperation, ITensorOrOperation, ITensorOrOperation) fetches, FeedDict? feed_dict = null)
     {
-        var r = RunCore([fetches.Item1, fetches.Item2, fetches.Item3, fetches.Item4], feed_dict);
+        var r = RunCore([fetches.Item1, fetches.Item2, fetches.Item3, fetches.Item4], feed_dict)!;
         return (r[0], r[1], r[2], r[3]);
     }
 
-    NDArray?[] RunCore(ITensorOrOperation[] fetches, FeedDict? feed_dict)
+    // Null only when wantResults is false (run(Operation) discards them).
+    NDArray?[]? RunCore(ReadOnlySpan<ITensorOrOperation> fetches, FeedDict? feed_dict, bool wantResults = true)
     {
         if (_closed) throw new RuntimeError("Attempted to use a closed Session.");
         if (graph.version == 0) throw new RuntimeError("The Session graph is empty.  Add operations to the graph before calling run().");
+        bool seen = false;
+        lock (_runLock)
+        {
+            foreach (var recent in _recent)
+                if (recent is not null && recent.Matches(fetches, feed_dict))
+                {
+                    if (recent.TryRun(feed_dict, wantResults, out var fast)) return fast;
+                    seen = true;   // a feed value needs converting (or is wrong): the full path below handles it
+                    break;
+                }
+        }
         var tensors = new List<Tensor>();
         var targets = new List<Operation>();
         foreach (var f in fetches)
@@ -119,8 +137,14 @@ public class Session : IDisposable
                 Placer.Place(plan.Steps, config, _logged);
                 _plans[key] = plan;
             }
+            if (!seen)
+            {
+                _recent[_recentNext] = new RecentRun(fetches.ToArray(), feed_dict, feedTensors, uniqueFetches, plan);
+                _recentNext = (_recentNext + 1) % _recent.Length;
+            }
             values = plan.Run(feedValues);
         }
+        if (!wantResults) return null;
         var result = new NDArray?[fetches.Length];
         for (int i = 0; i < fetches.Length; i++)
             if (fetches[i].AsTensor is { } t) result[i] = values[Array.IndexOf(uniqueFetches, t)];

@@ -24,8 +24,10 @@ internal static class BinaryKernel
     }
 
     /// <summary>The broadcast shape, or TensorFlow's run-time error.</summary>
+    /// <remarks>Returns an input's own shape array when it is the result (bias adds, scalars), so steady-state runs allocate nothing.</remarks>
     public static int[] OutputShape(KernelContext ctx, NDArray a, NDArray b) =>
-        a.shape.AsSpan().SequenceEqual(b.shape) ? a.shape :
+        Broadcast.BroadcastsTo(b.shape, a.shape) ? a.shape :
+        Broadcast.BroadcastsTo(a.shape, b.shape) ? b.shape :
         Broadcast.Shape(a.shape, b.shape) ?? throw new InvalidArgumentError(Broadcast.Incompatible(a.shape, b.shape), ctx.Op);
 }
 

@@ -19,6 +19,16 @@ internal static class Broadcast
         return o;
     }
 
+    /// <summary>True when <paramref name="from"/> broadcasts to <paramref name="to"/> unchanged, so the result shape is <paramref name="to"/> itself.</summary>
+    public static bool BroadcastsTo(int[] from, int[] to)
+    {
+        int off = to.Length - from.Length;
+        if (off < 0) return false;
+        for (int i = 0; i < from.Length; i++)
+            if (from[i] != 1 && from[i] != to[i + off]) return false;
+        return true;
+    }
+
     /// <summary>Static broadcast of two (possibly partly unknown) shapes; null if they cannot broadcast.</summary>
     public static TensorShape? StaticShape(TensorShape a, TensorShape b, out (int, int) conflict)
     {

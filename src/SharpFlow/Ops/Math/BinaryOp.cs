@@ -30,6 +30,11 @@ internal abstract class BinaryOp(string type, DType[] allowed) : OpDef(type, "x"
 internal sealed class AddOp() : BinaryOp("Add", Numeric)
 {
     public static readonly AddOp Instance = new();
+
+    // TF parity: math_grad.py _AddGrad: the gradient, summed over each input's broadcast axes.
+    public override Tensor?[] Gradient(Operation op, Tensor?[] grads) =>
+        [BroadcastGradient.Reduce(grads[0]!, op.inputs[0]), BroadcastGradient.Reduce(grads[0]!, op.inputs[1])];
+
     public override void Compute(KernelContext ctx) =>
         BinaryKernel.Run<AddOperator<float>, AddOperator<double>, AddOperator<int>, AddOperator<long>>(ctx);
 }
@@ -38,6 +43,11 @@ internal sealed class AddOp() : BinaryOp("Add", Numeric)
 internal sealed class SubOp() : BinaryOp("Sub", Numeric)
 {
     public static readonly SubOp Instance = new();
+
+    // TF parity: math_grad.py _SubGrad: y's part is negated after the reduction.
+    public override Tensor?[] Gradient(Operation op, Tensor?[] grads) =>
+        [BroadcastGradient.Reduce(grads[0]!, op.inputs[0]), NegOp.Instance.Build(BroadcastGradient.Reduce(grads[0]!, op.inputs[1]), null)];
+
     public override void Compute(KernelContext ctx) =>
         BinaryKernel.Run<SubOperator<float>, SubOperator<double>, SubOperator<int>, SubOperator<long>>(ctx);
 }
@@ -46,6 +56,14 @@ internal sealed class SubOp() : BinaryOp("Sub", Numeric)
 internal sealed class MulOp() : BinaryOp("Mul", Numeric)
 {
     public static readonly MulOp Instance = new();
+
+    // TF parity: math_grad.py _MulGrad: grad·y for x, x·grad for y.
+    public override Tensor?[] Gradient(Operation op, Tensor?[] grads)
+    {
+        Tensor x = op.inputs[0], y = op.inputs[1], g = grads[0]!;
+        return [BroadcastGradient.Reduce(Instance.Build(g, y, null), x), BroadcastGradient.Reduce(Instance.Build(x, g, null), y)];
+    }
+
     public override void Compute(KernelContext ctx) =>
         BinaryKernel.Run<MulOperator<float>, MulOperator<double>, MulOperator<int>, MulOperator<long>>(ctx);
 }
@@ -54,6 +72,15 @@ internal sealed class MulOp() : BinaryOp("Mul", Numeric)
 internal sealed class RealDivOp() : BinaryOp("RealDiv", Floating)
 {
     public static readonly RealDivOp Instance = new();
+
+    // TF parity: math_grad.py _RealDivGrad: grad / y for x, grad · ((−x / y) / y) for y.
+    public override Tensor?[] Gradient(Operation op, Tensor?[] grads)
+    {
+        Tensor x = op.inputs[0], y = op.inputs[1], g = grads[0]!;
+        var gy = MulOp.Instance.Build(g, Instance.Build(Instance.Build(NegOp.Instance.Build(x, null), y, null), y, null), null);
+        return [BroadcastGradient.Reduce(Instance.Build(g, y, null), x), BroadcastGradient.Reduce(gy, y)];
+    }
+
     public override void Compute(KernelContext ctx) =>
         BinaryKernel.Run<DivOperator<float>, DivOperator<double>, DivOperator<int>, DivOperator<long>>(ctx);
 }

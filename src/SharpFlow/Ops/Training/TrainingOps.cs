@@ -5,5 +5,8 @@ internal static class TrainingOps
 {
     public static readonly OpDef[] All =
     [
+        ApplyGradientDescentOp.Instance, ApplyMomentumOp.Instance, ApplyAdagradOp.Instance,
+        ApplyAdamOp.Instance, ApplyRMSPropOp.Instance, ApplyCenteredRMSPropOp.Instance,
+        StopGradientOp.Instance, FloorOp.Instance, CeilOp.Instance,
     ];
 }

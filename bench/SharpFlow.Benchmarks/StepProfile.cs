@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SharpFlow.Benchmarks;
+
+/// <summary>
+/// A Stopwatch breakdown of one training step: the plan's kernels are re-run in plan order through
+/// their own contexts, each timed, and grouped by op type. The session step time minus the kernels'
+/// sum is what the runtime itself costs (feed checks, plan lookup, bookkeeping).
+/// </summary>
+internal static class StepProfile
+{
+    internal sealed record Row(string OpType, int Count, double Seconds, long Bytes);
+
+    public static (Row[] rows, double kernelSeconds) Run(Workload w, int steps)
+    {
+        var (feeds, targets) = w.Plan;
+        feeds = [.. feeds.OrderBy(t => t.name, StringComparer.Ordinal)];
+        var plan = ExecutionPlan.Build(feeds, [], targets, w.Session.State);
+        var ops = plan.Steps.ToArray();
+
+        // The same slot discipline as the plan: one slot per tensor, feeds first.
+        var slotOf = new Dictionary<Tensor, int>();
+        int Slot(Tensor t) { if (!slotOf.TryGetValue(t, out int s)) slotOf[t] = s = slotOf.Count; return s; }
+        foreach (var f in feeds) Slot(f);
+        foreach (var op in ops) foreach (var t in op.outputs) Slot(t);
+        foreach (var op in ops) foreach (var t in op.inputs) Slot(t);
+        var values = new NDArray?[slotOf.Count];
+        foreach (var f in feeds) values[slotOf[f]] = w.Feed![f];
+        var contexts = ops.Select(op => new KernelContext(op, values,
+            [.. op.inputs.Select(t => slotOf[t])], [.. op.outputs.Select(t => slotOf[t])], w.Session.State)).ToArray();
+
+        var ticks = new long[ops.Length];
+        var bytes = new long[ops.Length];
+        for (int warm = 0; warm < 20; warm++) RunOnce(ops, contexts, null, null);
+        for (int s = 0; s < steps; s++) RunOnce(ops, contexts, ticks, bytes);
+
+        long overhead = TimerOverhead();
+        var rows = ops.Select((op, i) => (op.type, t: Math.Max(0, ticks[i] - overhead * steps), b: bytes[i]))
+            .GroupBy(r => r.type)
+            .Select(gr => new Row(gr.Key, gr.Count(), gr.Sum(r => r.t) / (double)Stopwatch.Frequency / steps, gr.Sum(r => r.b) / steps))
+            .OrderByDescending(r => r.Seconds)
+            .ToArray();
+        return (rows, rows.Sum(r => r.Seconds));
+    }
+
+    static void RunOnce(Operation[] ops, KernelContext[] contexts, long[]? ticks, long[]? bytes)
+    {
+        for (int i = 0; i < ops.Length; i++)
+        {
+            long b0 = GC.GetAllocatedBytesForCurrentThread();
+            long t0 = Stopwatch.GetTimestamp();
+            ops[i].Def.Compute(contexts[i]);
+            long t1 = Stopwatch.GetTimestamp();
+            if (ticks is null || bytes is null) continue;
+            ticks[i] += t1 - t0;
+            bytes[i] += GC.GetAllocatedBytesForCurrentThread() - b0;
+        }
+    }
+
+    static long TimerOverhead()
+    {
+        const int n = 100_000;
+        long sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            sum += Stopwatch.GetTimestamp() - t0;
+        }
+        return sum / n;
+    }
+
+    /// <summary>JSON lines for the report: one per op type, plus the session's step time for the overhead row.</summary>
+    public static IEnumerable<string> ToJson(string bench, int threads, Row[] rows, double stepSeconds)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        foreach (var r in rows)
+            yield return string.Create(ci, $"{{\"impl\": \"SharpFlow\", \"bench\": \"profile\", \"case\": \"{bench}\", \"threads\": {threads}, \"op\": \"{r.OpType}\", \"count\": {r.Count}, \"seconds\": {r.Seconds:R}, \"bytes\": {r.Bytes}}}");
+        yield return string.Create(ci, $"{{\"impl\": \"SharpFlow\", \"bench\": \"profile\", \"case\": \"{bench}\", \"threads\": {threads}, \"op\": \"(session step)\", \"count\": 1, \"seconds\": {stepSeconds:R}, \"bytes\": 0}}");
+    }
+}
