@@ -92,7 +92,14 @@ internal sealed class WalkthroughContext(TextWriter output, string outDir, int s
     }
 
     /// <summary>Prints an expression and its value side by side, as an interactive session would show them.</summary>
-    public void Show(string expression, object? value) => Out.WriteLine($"{expression,-44} {value}");
+    public void Show(string expression, object? value)
+    {
+        // Continuation lines of a multi-line value (a matrix) line up under its first line.
+        var text = (value?.ToString() ?? "").Replace("\n", "\n" + new string(' ', ValueColumn + 1));
+        Out.WriteLine($"{expression.PadRight(ValueColumn)} {text}");
+    }
+
+    const int ValueColumn = 44;
 
     public void Line(string text = "") => Out.WriteLine(text);
 }

@@ -15,11 +15,15 @@ public static class EmbeddedFonts
     /// <summary>Registers the font once and makes it ScottPlot's default; later calls do nothing.</summary>
     public static void EnsureRegistered() => _ = Registered.Value;
 
+    /// <summary>The embedded regular face (tests check that ScottPlot hands out this very object).</summary>
+    internal static SKTypeface Regular { get; } = Load("DejaVuSans.ttf");
+
+    /// <summary>The embedded bold face, used for titles.</summary>
+    internal static SKTypeface Bold { get; } = Load("DejaVuSans-Bold.ttf");
+
     static bool Register()
     {
-        var regular = Load("DejaVuSans.ttf");
-        var bold = Load("DejaVuSans-Bold.ttf");
-        Fonts.FontResolvers.Insert(0, new Resolver(regular, bold));
+        Fonts.FontResolvers.Insert(0, new Resolver(Regular, Bold));
         Fonts.Default = Family;
         Fonts.Sans = Family;
         return true;

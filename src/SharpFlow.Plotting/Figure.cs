@@ -9,7 +9,7 @@ namespace SharpFlow.Plotting;
 /// </remarks>
 public sealed class Figure : IDisposable
 {
-    readonly Plot _plot = new();
+    readonly Plot _plot;
     readonly bool _logScaleY;
     double _minY = double.PositiveInfinity, _maxY = double.NegativeInfinity;
     bool _hasLegend;
@@ -17,9 +17,10 @@ public sealed class Figure : IDisposable
     /// <summary>A chart with a title and axis labels; with <paramref name="logScaleY"/> the y axis is logarithmic.</summary>
     public Figure(string title, string xLabel, string yLabel, bool logScaleY = false)
     {
+        // Registered before the plot exists, so every label ScottPlot creates starts from the embedded family.
         EmbeddedFonts.EnsureRegistered();
+        _plot = new Plot();
         _logScaleY = logScaleY;
-        _plot.Font.Set(EmbeddedFonts.Family);
         _plot.Title(title, size: 20);
         _plot.XLabel(xLabel, size: 16);
         _plot.YLabel(yLabel, size: 16);

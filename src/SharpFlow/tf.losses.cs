@@ -128,26 +128,30 @@ public static partial class tf
             }
         }
 
-        /// <summary>Mean squared difference of all pairs of elements within each example, weighted and reduced.</summary>
+        /// <summary>Squared differences of all pairs of elements within each example, summed over the batch with the weights.</summary>
+        /// <remarks>TF parity: TensorFlow 1.x's version takes no <c>reduction</c>; it returns Σ_batch weight · loss.</remarks>
         public static Tensor mean_pairwise_squared_error(Tensor labels, Tensor predictions, Tensor? weights = null, string? scope = null,
-            string? loss_collection = GraphKeys.LOSSES, string reduction = Reduction.SUM_BY_NONZERO_WEIGHTS)
+            string? loss_collection = GraphKeys.LOSSES)
         {
             using (name_scope(scope, "mean_pairwise_squared_error", [predictions, labels]))
             {
-                var s = CurrentScope();
                 var w = ToFloat(weights ?? constant(1.0f));
                 labels = ToFloat(labels);
                 AssertBroadcastable(w, labels);
                 predictions = ToFloat(predictions);
                 AssertCompatible(predictions, labels);
                 var diffs = subtract(predictions, labels);
-                var numPresent = NumPresent(diffs, w, perBatch: true);
                 Axis axes = diffs.get_shape().ndims is int r ? Enumerable.Range(1, r - 1).ToArray() : range(1, rank(diffs));
                 var sumSquares = reduce_sum(square(diffs), axis: axes, keepdims: true);
+                var numPresent = NumPresent(diffs, w, perBatch: true);
+                // Per example: 2·Σd²/(n − 1) − 2·(Σd)²/(n·(n − 1)) = Σ over unordered pairs (dᵢ − dⱼ)² / C(n, 2).
                 var term1 = 2.0 * SafeDiv(sumSquares, numPresent - 1.0);
                 var sumDiff = reduce_sum(diffs, axis: axes, keepdims: true);
                 var term2 = 2.0 * SafeDiv(square(sumDiff), multiply(numPresent, numPresent - 1.0));
-                return ComputeWeightedLoss(term1 - term2, w, s, loss_collection, reduction);
+                var loss = reduce_sum(multiply(term1 - term2, w));
+                var meanLoss = where(greater(reduce_sum(numPresent), 0.0), loss, zeros_like(loss), name: "value");
+                add_loss(meanLoss, loss_collection);
+                return meanLoss;
             }
         }
 

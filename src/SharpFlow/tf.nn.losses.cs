@@ -107,7 +107,8 @@ public static partial class tf
                 var scope = get_default_graph().NameStack + "/";
                 RequireSameShape(labels, logits);
                 // TF parity: nn_impl.py: (1 − z)·x + (1 + (q − 1)·z)·(log(1 + exp(−|x|)) + max(−x, 0)).
-                var logWeight = 1.0 + (pos_weight - 1.0) * labels;
+                var q = pos_weight.LiteralValue is double pv ? Literal(pv, logits.dtype) : pos_weight;
+                var logWeight = 1.0 + (q - 1.0) * labels;
                 return add((1.0 - labels) * logits, logWeight * (log1p(exp(-abs(logits))) + relu(-logits)), name: scope);
             }
         }

@@ -15,7 +15,7 @@ internal static class CircleData
     public static void Run(WalkthroughContext c)
     {
         var (data, label) = MakeData();
-        c.Line($"np.random.seed(0); 150 points: x1 ~ U(-1, 1), x2 ~ U(0, 2), label 1 outside the unit circle, Gaussian noise 0.1.");
+        c.Line("np.random.seed(0); 150 points: x1 ~ U(-1, 1), x2 ~ U(0, 2), label 1 outside the unit circle, Gaussian noise 0.1.");
         c.Show("data.shape", "(" + string.Join(", ", data.shape) + ")");
         c.Show("points with label 1", label.ToArray<float>().Count(v => v == 1));
         var first = data.ToArray<double>();

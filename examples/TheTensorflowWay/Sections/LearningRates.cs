@@ -11,13 +11,14 @@ internal static class LearningRates
     public static void Run(WalkthroughContext c)
     {
         c.Line("Learning rate 1: the gradient 2x overshoots to -x every step, so x oscillates between 5 and -5.");
-        var rateOne = Train(c, _ => 1.0, 10, printEvery: 1, PlottedSteps);
+        var rateOne = Train(c, _ => 1.0, printsRate: false, 10, printEvery: 1, PlottedSteps);
         c.Line();
         c.Line("Learning rate 0.001: x shrinks by 0.2% per step, far too slowly.");
-        var rateSmall = Train(c, _ => 0.001, 10, printEvery: 1, PlottedSteps);
+        var rateSmall = Train(c, _ => 0.001, printsRate: false, 10, printEvery: 1, PlottedSteps);
         c.Line();
         c.Line("tf.train.exponential_decay(0.1, global_step, 1, 0.96, staircase: true): fast at first, then careful.");
-        var decayed = Train(c, step => tf.train.exponential_decay(0.1, step, 1, 0.96, staircase: true), 100, printEvery: 10, PlottedSteps);
+        var decayed = Train(c, step => tf.train.exponential_decay(0.1, step, 1, 0.96, staircase: true), printsRate: true, 100,
+            printEvery: 10, PlottedSteps);
 
         var path = c.Picture("learning-rates.png");
         Charts.LearningRates(path, "Gradient descent on y = x², starting at x = 5",
@@ -30,8 +31,8 @@ internal static class LearningRates
         c.Line($"Wrote {Path.GetFileName(path)}: x per step for each learning rate (first {PlottedSteps} steps).");
     }
 
-    /// <summary>Runs the document's loop; returns x before the first step and after each of the first <paramref name="keep"/> steps.</summary>
-    static double[] Train(WalkthroughContext c, Func<Variable, Tensor> learningRate, int printedSteps, int printEvery, int keep)
+    /// <summary>Runs the document's loop (printing the rate too for a schedule); returns x before the first step and after each of the first <paramref name="keep"/> steps.</summary>
+    static double[] Train(WalkthroughContext c, Func<Variable, Tensor> learningRate, bool printsRate, int printedSteps, int printEvery, int keep)
     {
         using var graph = tf.Graph();
         using var _ = graph.as_default();
@@ -44,7 +45,6 @@ internal static class LearningRates
         using var sess = tf.Session();
         sess.run(tf.global_variables_initializer());
         var xs = new List<double> { (float)sess.run(x) };
-        bool decaying = LEARNING_RATE.op.type != "Const";
         for (int i = 0; i < Math.Max(printedSteps, keep); i++)
         {
             sess.run(train_op);
@@ -53,7 +53,7 @@ internal static class LearningRates
             if (i >= printedSteps || i % printEvery != 0) continue;
             // Python's "%f" of the float32 value (widened to double, six decimals).
             var line = $"After {i + 1} iteration(s): x{i + 1} is {F(x_value)}";
-            c.Line(decaying ? $"{line}, learning rate is {F((float)sess.run(LEARNING_RATE))}." : line + ".");
+            c.Line(printsRate ? $"{line}, learning rate is {F((float)sess.run(LEARNING_RATE))}." : line + ".");
         }
         return [.. xs];
     }

@@ -14,7 +14,7 @@ internal static class LossesImpl
 
     internal static void ValidateReduction(string key)
     {
-        if (!Reductions.Contains(key)) throw new ValueError($"Invalid ReductionKey {key}.");
+        if (!Reductions.Contains(key)) throw new ValueError($"Invalid Reduction Key {key}.");
     }
 
     /// <summary>The current name scope as a re-enterable scope name (<c>mean_squared_error/</c>).</summary>
@@ -60,7 +60,7 @@ internal static class LossesImpl
             throw new ValueError($"Shapes {a.get_shape()} and {b.get_shape()} are incompatible");
     }
 
-    /// <summary>numerator / denominator, or 0 where the denominator is not positive.</summary>
+    /// <summary>numerator / denominator, or 0 where the denominator is not positive (TF's <c>div_no_nan</c> of a clamped denominator).</summary>
     internal static Tensor SafeDiv(Tensor numerator, Tensor denominator, string name = "value")
     {
         var safeDenominator = tf.where(tf.equal(denominator, 0.0), tf.ones_like(denominator), denominator);

@@ -11,8 +11,6 @@ public sealed class GradientCheckTests
     const double Delta = 1e-5;
     const double Tolerance = 1e-6;
 
-    public static TheoryData<string> Differentiable => [.. OpCatalog.Differentiable.Select(o => o.Type).Order(StringComparer.Ordinal)];
-
     public static TheoryData<string> Cases => [.. GradientCases.All.Select(c => c.ToString()).Distinct()];
 
     [Fact]

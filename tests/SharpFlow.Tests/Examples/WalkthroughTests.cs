@@ -147,6 +147,32 @@ public sealed class WalkthroughTests(WalkthroughRun run) : IClassFixture<Walkthr
     [Fact]
     public void Run_WritesExactlyTheExpectedPictures() =>
         Assert.Equal(Pictures.Order(), Directory.GetFiles(run.OutDir).Select(Path.GetFileName).Order());
+
+    [Fact]
+    public void Readme_ShowsEveryPictureFromDocsWalkthrough()
+    {
+        // The README's pictures are committed output of `--out docs/walkthrough` (full 40 000 steps).
+        // This source file's compile-time path first: the test binaries may live outside the repository.
+        var root = new[] { SourceDirectory(), AppContext.BaseDirectory, Directory.GetCurrentDirectory() }
+            .Select(RepositoryAbove).FirstOrDefault(r => r is not null);
+        Assert.NotNull(root);
+        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md"));
+        foreach (var file in Pictures)
+        {
+            Assert.Contains($"(docs/walkthrough/{file})", readme);
+            var png = PngImage.Decode(File.ReadAllBytes(Path.Combine(root.FullName, "docs", "walkthrough", file)));
+            Assert.Equal((800, 600), (png.Width, png.Height));
+        }
+    }
+
+    static DirectoryInfo? RepositoryAbove(string start)
+    {
+        var dir = new DirectoryInfo(start);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SharpFlow.slnx"))) dir = dir.Parent;
+        return dir;
+    }
+
+    static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
 
 /// <summary>The command line: help, wrong options, one section.</summary>

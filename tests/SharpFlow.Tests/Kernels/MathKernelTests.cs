@@ -198,6 +198,30 @@ public sealed class MathKernelTests
     }
 
     [Fact]
+    public void FloatTranscendentals_Sweep_WithinOneUlpOfDoubleReference()
+    {
+        static void Check(string name, float x, float actual, double reference)
+        {
+            float expected = (float)reference;
+            int ulps = Math.Abs(BitConverter.SingleToInt32Bits(expected) - BitConverter.SingleToInt32Bits(actual));
+            Assert.True(ulps <= 1 || expected == actual, $"{name}({x}): {expected} vs {actual}");
+        }
+        for (float x = -30f; x <= 30f; x += 0.0071f)
+        {
+            Check("tanh", x, TanhOperator.Apply(x), Math.Tanh(x));
+            Check("sigmoid", x, SigmoidOperator.Apply(x), 1.0 / (1.0 + Math.Exp(-(double)x)));
+            if (x <= 0) Check("elu", x, EluOperator.Apply(x), Math.Exp(x) - 1.0);
+        }
+    }
+
+    [Fact]
+    public void Tanh_DoubleSweep_WithinFourUlpOfMathTanh()
+    {
+        for (double x = -25; x <= 25; x += 0.00913)
+            AssertClose(Math.Tanh(x), VectorMath.Tanh(x), 9e-16, $"tanh({x})");
+    }
+
+    [Fact]
     public void FloatActivations_AtZero_AreExact()
     {
         var zeros = new float[8];

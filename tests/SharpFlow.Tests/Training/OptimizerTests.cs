@@ -60,7 +60,7 @@ public sealed class OptimizerTests
         using var p = Setup(opt);
         var slot0 = opt.get_slot(p.V0, "momentum")!;
         Assert.Equal("var0/Momentum:0", slot0.name);
-        Assert.Equal(["momentum"], opt.get_slot_names());
+        Assert.Equal(new[] { "momentum" }, opt.get_slot_names());
         p.Sess.run(p.Update);
         Close([0.1, 0.1], p.Sess.run(slot0).ToArray<double>());
         Close([1.0 - 0.1 * 2.0, 2.0 - 0.1 * 2.0], p.Run0());
@@ -117,7 +117,7 @@ public sealed class OptimizerTests
         Assert.Equal("var0/Adam:0", opt.get_slot(p.V0, "m")!.name);
         Assert.Equal("var0/Adam_1:0", opt.get_slot(p.V0, "v")!.name);
         Assert.Equal("var1/Adam:0", opt.get_slot(p.V1, "m")!.name);
-        Assert.Equal(["m", "v"], opt.get_slot_names());
+        Assert.Equal(new[] { "m", "v" }, opt.get_slot_names());
         var (beta1Power, beta2Power) = opt.BetaAccumulators();
         Assert.Equal("beta1_power:0", beta1Power.name);
         Assert.Equal("beta2_power:0", beta2Power.name);
@@ -195,6 +195,89 @@ public sealed class OptimizerTests
                 v[i] -= mom[i];
             }
             Close(v, p.Run0(), 1e-5);
+        }
+    }
+
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("nesterov")]
+    [InlineData("adagrad")]
+    [InlineData("rmsprop")]
+    [InlineData("centered")]
+    [InlineData("sgd")]
+    public void LongVariables_VectorAndScalarPaths_MatchTheReference(string kind)
+    {
+        // 37 float64 elements: whole 256-bit vectors plus a scalar tail; every element is checked against the
+        // kernel formula evaluated in double (TF parity: core/kernels/training_ops.cc).
+        const int n = 37;
+        var w0 = Enumerable.Range(0, n).Select(i => 0.5 + 0.1 * i).ToArray();
+        var grad = Enumerable.Range(0, n).Select(i => Math.Sin(i + 1)).ToArray();
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        Optimizer opt = kind switch
+        {
+            "adam" => tf.train.AdamOptimizer(tf.constant(0.1, tf.float64)),
+            "nesterov" => tf.train.MomentumOptimizer(tf.constant(0.1, tf.float64), 0.5, use_nesterov: true),
+            "adagrad" => tf.train.AdagradOptimizer(tf.constant(0.1, tf.float64), initial_accumulator_value: 0.5),
+            "rmsprop" => tf.train.RMSPropOptimizer(tf.constant(0.1, tf.float64), momentum: 0.5),
+            "centered" => tf.train.RMSPropOptimizer(tf.constant(0.1, tf.float64), momentum: 0.5, epsilon: 0.25, centered: true),
+            _ => tf.train.GradientDescentOptimizer(tf.constant(0.1, tf.float64)),
+        };
+        var v = tf.Variable(tf.constant(w0), name: "v");
+        var update = opt.apply_gradients([(tf.constant(grad), v)]);
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        var expected = (double[])w0.Clone();
+        double[] s1 = new double[n], s2 = new double[n], s3 = new double[n];
+        if (kind == "adagrad") Array.Fill(s1, 0.5);
+        if (kind is "rmsprop" or "centered") Array.Fill(s1, 1.0);
+        double lr = 0.1, mu = F32(0.5);
+        // Adam's β powers are float32 variables (TF parity: adam.py), advanced by a float32 multiply.
+        float beta1Power = 0.9f, beta2Power = 0.999f;
+        for (int t = 0; t < 3; t++)
+        {
+            sess.run(update);
+            for (int i = 0; i < n; i++)
+            {
+                double gi = grad[i];
+                switch (kind)
+                {
+                    case "adam":
+                        double b1 = F32(0.9), b2 = F32(0.999), eps = F32(1e-8);
+                        double alpha = lr * Math.Sqrt(1 - (double)beta2Power) / (1 - (double)beta1Power);
+                        s1[i] += (gi - s1[i]) * (1 - b1);
+                        s2[i] += (gi * gi - s2[i]) * (1 - b2);
+                        expected[i] -= s1[i] * alpha / (Math.Sqrt(s2[i]) + eps);
+                        break;
+                    case "nesterov":
+                        s1[i] = s1[i] * mu + gi;
+                        expected[i] -= gi * lr + s1[i] * mu * lr;
+                        break;
+                    case "adagrad":
+                        s1[i] += gi * gi;
+                        expected[i] -= gi * lr / Math.Sqrt(s1[i]);
+                        break;
+                    case "rmsprop":
+                    case "centered":
+                        double rho = F32(0.9), e = kind == "centered" ? F32(0.25) : F32(1e-10);
+                        s1[i] += (gi * gi - s1[i]) * (1 - rho);
+                        double denom = s1[i] + e;
+                        if (kind == "centered")
+                        {
+                            s2[i] += (gi - s2[i]) * (1 - rho);
+                            denom = s1[i] - s2[i] * s2[i] + e;
+                        }
+                        s3[i] = s3[i] * mu + gi * lr / Math.Sqrt(denom);
+                        expected[i] -= s3[i];
+                        break;
+                    default:
+                        expected[i] -= gi * lr;
+                        break;
+                }
+            }
+            (beta1Power, beta2Power) = (beta1Power * 0.9f, beta2Power * 0.999f);
+            var got = sess.run(v).ToArray<double>();
+            for (int i = 0; i < n; i++) Assert.True(Math.Abs(expected[i] - got[i]) <= 1e-12 * Math.Max(1, Math.Abs(expected[i])), $"{kind} step {t} [{i}]: {expected[i]:R} vs {got[i]:R}");
         }
     }
 

@@ -32,12 +32,15 @@ internal readonly struct EluOperator : IUnaryOp<float>, IUnaryOp<double>
     public static float Apply(float x) => x > 0 ? x : (float)VectorMath.ExpM1(x, forFloat: true);
     public static Vector256<float> Apply(Vector256<float> x)
     {
+        // Skipping the exponential when every lane is positive changes no result, only the time.
+        if (Vector256.GreaterThanAll(x, Vector256<float>.Zero)) return x;
         var (lo, hi) = Vector256.Widen(x);
         var e = Vector256.Narrow(VectorMath.ExpM1(lo, forFloat: true), VectorMath.ExpM1(hi, forFloat: true));
         return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, e);
     }
     public static double Apply(double x) => x > 0 ? x : VectorMath.ExpM1(x);
     public static Vector256<double> Apply(Vector256<double> x) =>
+        Vector256.GreaterThanAll(x, Vector256<double>.Zero) ? x :
         Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x, VectorMath.ExpM1(x));
 }
 

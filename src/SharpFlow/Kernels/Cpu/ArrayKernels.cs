@@ -26,7 +26,7 @@ internal static class Raw
     public static Span<T> As<T>(NDArray a) where T : unmanaged => MemoryMarshal.Cast<byte, T>(Bytes(a));
 
     /// <summary>Runs <paramref name="kernel"/> with an integer type as wide as one element.</summary>
-    public static void BySize<TK>(int elementSize, ref TK kernel) where TK : struct, ISizedKernel
+    public static void BySize<TK>(int elementSize, ref TK kernel) where TK : struct, ISizedKernel, allows ref struct
     {
         switch (elementSize)
         {

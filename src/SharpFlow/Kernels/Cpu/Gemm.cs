@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SharpFlow.Kernels.Cpu;
 
@@ -263,6 +264,21 @@ internal static unsafe class Gemm
         return Vector512.MultiplyAddEstimate(x.AsDouble(), y.AsDouble(), z.AsDouble()).As<double, T>();
     }
 
+    /// <summary>
+    /// Requests the C tile while the k loop runs: C blocks exceed L2, so without this each tile's
+    /// final read-modify-write waits on L3 or memory (BLIS kernels do the same).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchTile<T>(T* c, nint ldc, int rows, int rowBytes) where T : unmanaged
+    {
+        if (!Sse.IsSupported) return;
+        for (int r = 0; r < rows; r++, c += ldc)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0((byte*)c + rowBytes - 1);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put<T>(T* c, Vector256<T> lo, Vector256<T> hi, bool accumulate) where T : unmanaged
     {
@@ -301,6 +317,7 @@ internal static unsafe class Gemm
 
         public static void Run(int kc, T* a, T* b, T* c, nint ldc, bool accumulate)
         {
+            PrefetchTile(c, ldc, 6, 2 * Vector256<T>.Count * sizeof(T));
             Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
             Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
             for (int q = 0; q < kc; q++, a += 6, b += 2 * Vector256<T>.Count)
@@ -343,6 +360,7 @@ internal static unsafe class Gemm
 
         public static void Run(int kc, T* a, T* b, T* c, nint ldc, bool accumulate)
         {
+            PrefetchTile(c, ldc, 12, 2 * Vector512<T>.Count * sizeof(T));
             Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
             Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
             Vector512<T> c60 = default, c61 = default, c70 = default, c71 = default, c80 = default, c81 = default;

@@ -77,13 +77,24 @@ internal static class ReduceKernel
         if (!any) { x.CopyTo(o); return; }
         if (m == 1) { o[0] = TR.Reduce(x); return; }
         int inner = g[m - 1], rows = x.Length / inner;
+        // Rows shorter than a vector are cheaper as plain scalar loops than as span calls.
+        bool tiny = inner < 8;
         if (m == 2 && gr[1])
         {
-            for (int row = 0; row < rows; row++) o[row] = TR.Reduce(x.Slice(row * inner, inner));
+            if (tiny)
+                for (int row = 0, i = 0; row < rows; row++)
+                {
+                    T acc = x[i++];
+                    for (int j = 1; j < inner; j++) acc = TR.Combine(acc, x[i++]);
+                    o[row] = acc;
+                }
+            else
+                for (int row = 0; row < rows; row++) o[row] = TR.Reduce(x.Slice(row * inner, inner));
             return;
         }
         if (m == 2)
         {
+            if (tiny && rows >= 2 * BlockRows) { NarrowColumns<T, TR>(x, inner, o); return; }
             x[..inner].CopyTo(o);
             for (int row = 1; row < rows; row++) TR.Combine(x.Slice(row * inner, inner), o);
             return;
@@ -112,6 +123,23 @@ internal static class ReduceKernel
                 idx[d] = 0;
             }
         }
+    }
+
+    const int BlockRows = 32;
+
+    // Column reduction of a tall [rows, inner] array with few columns: whole blocks of BlockRows rows are
+    // combined element-wise (vectorised, every lane keeps its column), then the block is folded per column.
+    static void NarrowColumns<T, TR>(ReadOnlySpan<T> x, int inner, Span<T> o) where T : unmanaged where TR : IReducer<T>
+    {
+        int block = BlockRows * inner, full = x.Length / block * block;
+        Span<T> acc = stackalloc T[block];
+        x[..block].CopyTo(acc);
+        for (int i = block; i < full; i += block) TR.Combine(x.Slice(i, block), acc);
+        acc[..inner].CopyTo(o);
+        for (int i = inner; i < block; i += inner)
+            for (int j = 0; j < inner; j++) o[j] = TR.Combine(o[j], acc[i + j]);
+        for (int i = full; i < x.Length; i += inner)
+            for (int j = 0; j < inner; j++) o[j] = TR.Combine(o[j], x[i + j]);
     }
 
     /// <summary>Index of the first largest (or smallest) value along the middle axis of [outer, n, inner].</summary>

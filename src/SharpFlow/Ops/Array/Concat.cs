@@ -50,7 +50,7 @@ internal sealed class ConcatV2Op : OpDef, IConstantFoldable
         int n = ctx.InputCount - 1;
         var first = ctx.Input(0);
         int rank = first.ndim;
-        int axisValue = ShapeUtil.Ints(ctx.Input(n))[0];
+        int axisValue = ShapeUtil.IntAt(ctx.Input(n), 0);
         int axis = ShapeUtil.Wrap(axisValue, rank);
         if (axis < 0)
             throw new InvalidArgumentError($"ConcatOp : Expected concatenating dimensions in the range [{-rank}, {rank}), but got {axisValue}", ctx.Op);

@@ -42,7 +42,7 @@ internal sealed class CumulativeOp : OpDef
     public override void Compute(KernelContext ctx)
     {
         var x = ctx.Input(0);
-        int a = ShapeUtil.Ints(ctx.Input(1))[0], rank = x.ndim;
+        int a = ShapeUtil.IntAt(ctx.Input(1), 0), rank = x.ndim;
         int axis = ShapeUtil.Wrap(a, rank);
         if (axis < 0)
             throw new InvalidArgumentError($"ScanOp: Expected scan axis in the range [{-rank}, {rank}), but got {a}", ctx.Op);

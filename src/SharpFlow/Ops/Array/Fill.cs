@@ -32,7 +32,8 @@ internal sealed class FillOp : OpDef, IConstantFoldable
         var value = ctx.Input(1);
         if (dimsArr.ndim != 1) throw new InvalidArgumentError($"dims must be a vector, got shape {ShapeUtil.Brackets(dimsArr.shape)}", ctx.Op);
         if (value.ndim != 0) throw new InvalidArgumentError($"value must be a scalar, got shape {ShapeUtil.Brackets(value.shape)}", ctx.Op);
-        var dims = ShapeUtil.Ints(dimsArr);
+        Span<int> dims = stackalloc int[dimsArr.size];
+        ShapeUtil.CopyInts(dimsArr, dims);
         foreach (var d in dims)
             if (d < 0) throw new InvalidArgumentError($"Dimension {d} must be >= 0", ctx.Op);
         var o = ctx.Output(0, value.dtype, dims);

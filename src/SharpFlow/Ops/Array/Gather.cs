@@ -76,16 +76,19 @@ internal sealed class GatherV2Op : OpDef, IConstantFoldable
     {
         var p = ctx.Input(0);
         var idxArr = ctx.Input(1);
-        int axisValue = ShapeUtil.Ints(ctx.Input(2))[0], rank = p.ndim;
+        int axisValue = ShapeUtil.IntAt(ctx.Input(2), 0), rank = p.ndim;
         int axis = ShapeUtil.Wrap(axisValue, rank);
         if (axis < 0)
             throw new InvalidArgumentError($"Expected axis in the range [{-rank}, {rank}), but got {axisValue}", ctx.Op);
-        var idx = ShapeUtil.Ints(idxArr);
+        ReadOnlySpan<int> idx = idxArr.Data as int[] ?? ShapeUtil.Ints(idxArr);
         int limit = p.shape[axis];
         for (int i = 0; i < idx.Length; i++)
             if (idx[i] < 0 || idx[i] >= limit)
                 throw new InvalidArgumentError($"indices{MultiIndex(idxArr.shape, i)} = {idx[i]} is not in [0, {limit})", ctx.Op);
-        int[] shape = [.. p.shape[..axis], .. idxArr.shape, .. p.shape[(axis + 1)..]];
+        Span<int> shape = stackalloc int[rank - 1 + idxArr.ndim];
+        p.shape.AsSpan(0, axis).CopyTo(shape);
+        idxArr.shape.CopyTo(shape[axis..]);
+        p.shape.AsSpan(axis + 1).CopyTo(shape[(axis + idxArr.ndim)..]);
         var o = ctx.Output(0, p.dtype, shape);
         int elem = p.dtype.size, outer = Raw.Prod(p.shape, 0, axis), inner = Raw.Prod(p.shape, axis + 1, rank) * elem;
         var src = Raw.Bytes(p);
@@ -142,10 +145,10 @@ internal sealed class UnsortedSegmentSumOp : OpDef
     {
         var data = ctx.Input(0);
         var idsArr = ctx.Input(1);
-        int num = ShapeUtil.Ints(ctx.Input(2))[0];
+        int num = ShapeUtil.IntAt(ctx.Input(2), 0);
         if (data.ndim < idsArr.ndim || !data.shape.AsSpan(0, idsArr.ndim).SequenceEqual(idsArr.shape))
             throw new InvalidArgumentError($"data.shape = {ShapeUtil.Brackets(data.shape)} does not start with segment_ids.shape = {ShapeUtil.Brackets(idsArr.shape)}", ctx.Op);
-        var ids = ShapeUtil.Ints(idsArr);
+        var ids = idsArr.Data as int[] ?? ShapeUtil.Ints(idsArr);
         int[] shape = [num, .. data.shape[idsArr.ndim..]];
         var o = ctx.Output(0, data.dtype, shape);
         int inner = Raw.Prod(data.shape, idsArr.ndim, data.ndim);

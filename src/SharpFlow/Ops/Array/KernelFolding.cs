@@ -14,7 +14,6 @@ internal static class KernelFolding
 {
     const int MaxElements = 1024;
     static readonly ConditionalWeakTable<Operation, NDArray?[]> Cache = new();
-    static readonly SessionState FoldState = new(1);
 
     /// <summary>The value of <paramref name="output"/> if it can be computed while building, else null.</summary>
     public static NDArray? Fold(Tensor output)
@@ -42,7 +41,7 @@ internal static class KernelFolding
             if (v is null || v.size > MaxElements) return none;
             slots[i] = v;
         }
-        var ctx = new KernelContext(op, slots, [.. Enumerable.Range(0, nIn)], [.. Enumerable.Range(nIn, nOut)], FoldState);
+        var ctx = new KernelContext(op, slots, [.. Enumerable.Range(0, nIn)], [.. Enumerable.Range(nIn, nOut)], new SessionState(1));
         try
         {
             op.Def.Compute(ctx);

@@ -43,7 +43,7 @@ internal sealed class OneHotOp : OpDef, IConstantFoldable
     public override void Compute(KernelContext ctx)
     {
         var indices = ctx.Input(0);
-        int depth = ShapeUtil.Ints(ctx.Input(1))[0];
+        int depth = ShapeUtil.IntAt(ctx.Input(1), 0);
         var on = ctx.Input(2);
         var off = ctx.Input(3);
         int rank = indices.ndim, axis = ctx.Get(Axis);
@@ -53,13 +53,14 @@ internal sealed class OneHotOp : OpDef, IConstantFoldable
         if (on.ndim != 0) throw new InvalidArgumentError($"on_value must be a scalar, but got: {ShapeUtil.Brackets(on.shape)}", ctx.Op);
         if (off.ndim != 0) throw new InvalidArgumentError($"off_value must be a scalar, but got: {ShapeUtil.Brackets(off.shape)}", ctx.Op);
         int k = axis == -1 ? rank : axis;
-        int[] shape = [.. indices.shape[..k], depth, .. indices.shape[k..]];
+        Span<int> shape = stackalloc int[rank + 1];
+        for (int i = 0, j = 0; i <= rank; i++) shape[i] = i == k ? depth : indices.shape[j++];
         var o = ctx.Output(0, on.dtype, shape);
-        var kernel = new Kernel(ShapeUtil.Ints(indices), Raw.Prod(indices.shape, 0, k), Raw.Prod(indices.shape, k, rank), depth, on, off, o);
+        var kernel = new Kernel(indices, Raw.Prod(indices.shape, 0, k), Raw.Prod(indices.shape, k, rank), depth, on, off, o);
         Raw.BySize(on.dtype.size, ref kernel);
     }
 
-    readonly struct Kernel(int[] idx, int prefix, int suffix, int depth, NDArray on, NDArray off, NDArray o) : ISizedKernel
+    readonly struct Kernel(NDArray idx, int prefix, int suffix, int depth, NDArray on, NDArray off, NDArray o) : ISizedKernel
     {
         public void Run<T>() where T : unmanaged
         {
@@ -70,7 +71,7 @@ internal sealed class OneHotOp : OpDef, IConstantFoldable
             for (int p = 0; p < prefix; p++)
                 for (int s = 0; s < suffix; s++)
                 {
-                    int d = idx[p * suffix + s];
+                    int d = ShapeUtil.IntAt(idx, p * suffix + s);
                     if (d >= 0 && d < depth) dst[(p * depth + d) * suffix + s] = onValue;
                 }
         }

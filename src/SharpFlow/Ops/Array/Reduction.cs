@@ -42,12 +42,13 @@ internal abstract class ReductionOp(string type) : OpDef(type, "input", "reducti
     public override void Compute(KernelContext ctx)
     {
         var x = ctx.Input(0);
-        var axes = ShapeUtil.Ints(ctx.Input(1));
+        var axesArr = ctx.Input(1);
         int rank = x.ndim;
         Span<bool> reduced = stackalloc bool[rank];
         reduced.Clear();
-        foreach (var a in axes)
+        for (int i = 0; i < axesArr.size; i++)
         {
+            int a = ShapeUtil.IntAt(axesArr, i);
             if (a < -rank || a >= rank)
                 throw new InvalidArgumentError($"Invalid reduction dimension ({a} for input with {rank} dimension(s)", ctx.Op);
             int k = a < 0 ? a + rank : a;
@@ -165,7 +166,7 @@ internal sealed class ArgExtremeOp : OpDef
     public override void Compute(KernelContext ctx)
     {
         var x = ctx.Input(0);
-        int d = ShapeUtil.Ints(ctx.Input(1))[0], rank = x.ndim;
+        int d = ShapeUtil.IntAt(ctx.Input(1), 0), rank = x.ndim;
         int axis = d < 0 ? d + rank : d;
         if (axis < 0 || axis >= rank)
             throw new InvalidArgumentError($"Expected dimension in the range [{-rank}, {rank}), but got {d}", ctx.Op);

@@ -69,12 +69,15 @@ internal sealed class ReshapeOp : OpDef
     public override void Compute(KernelContext ctx)
     {
         var x = ctx.Input(0);
-        var dims = ShapeUtil.Ints(ctx.Input(1));
-        ctx.SetOutput(0, new NDArray(x.Data, Resolve(ctx, x.size, dims)));
+        var shapeArr = ctx.Input(1);
+        Span<int> dims = stackalloc int[shapeArr.size];
+        ShapeUtil.CopyInts(shapeArr, dims);
+        Resolve(ctx, x.size, dims);
+        ctx.SetOutput(0, ShapeUtil.Alias(ctx, x, dims));
     }
 
     // TF parity: core/kernels/reshape_op.h, ValidateSizes.
-    internal static int[] Resolve(KernelContext ctx, int size, int[] dims)
+    internal static void Resolve(KernelContext ctx, int size, Span<int> dims)
     {
         int unknown = -1;
         long product = 1;
@@ -98,7 +101,6 @@ internal sealed class ReshapeOp : OpDef
         }
         else if (product != size)
             throw new InvalidArgumentError($"Input to reshape is a tensor with {size} values, but the requested shape has {product}", ctx.Op);
-        return dims;
     }
 }
 
@@ -130,14 +132,16 @@ internal sealed class ExpandDimsOp : OpDef
     public override void Compute(KernelContext ctx)
     {
         var x = ctx.Input(0);
-        var axis = ShapeUtil.Ints(ctx.Input(1));
-        if (axis.Length != 1)
-            throw new InvalidArgumentError($"'dim' must be a tensor with a single value", ctx.Op);
-        int rank = x.ndim, d = axis[0];
+        var axis = ctx.Input(1);
+        if (axis.size != 1)
+            throw new InvalidArgumentError("'dim' must be a tensor with a single value", ctx.Op);
+        int rank = x.ndim, d = ShapeUtil.IntAt(axis, 0);
         if (d < -1 - rank || d > rank)
             throw new InvalidArgumentError($"Tried to expand dim index {d} for tensor with {rank} dimensions.", ctx.Op);
         if (d < 0) d += rank + 1;
-        ctx.SetOutput(0, new NDArray(x.Data, [.. x.shape[..d], 1, .. x.shape[d..]]));
+        Span<int> shape = stackalloc int[rank + 1];
+        for (int i = 0, k = 0; i <= rank; i++) shape[i] = i == d ? 1 : x.shape[k++];
+        ctx.SetOutput(0, ShapeUtil.Alias(ctx, x, shape));
     }
 }
 
@@ -189,16 +193,17 @@ internal sealed class SqueezeOp : OpDef
     {
         var x = ctx.Input(0);
         var axes = ctx.Get(SqueezeDims);
-        int rank = x.ndim;
-        var keep = new List<int>(rank);
+        int rank = x.ndim, n = 0;
+        Span<int> keep = stackalloc int[rank];
         for (int i = 0; i < rank; i++)
         {
-            bool listed = axes.Any(a => (a < 0 ? a + rank : a) == i);
+            bool listed = false;
+            foreach (var a in axes) listed |= (a < 0 ? a + rank : a) == i;
             if (listed && x.shape[i] != 1)
                 throw new InvalidArgumentError($"Can not squeeze dim[{i}], expected a dimension of 1, got {x.shape[i]}", ctx.Op);
             if (x.shape[i] == 1 && (listed || axes.Length == 0)) continue;
-            keep.Add(x.shape[i]);
+            keep[n++] = x.shape[i];
         }
-        ctx.SetOutput(0, new NDArray(x.Data, [.. keep]));
+        ctx.SetOutput(0, ShapeUtil.Alias(ctx, x, keep[..n]));
     }
 }

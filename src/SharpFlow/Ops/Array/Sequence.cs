@@ -104,7 +104,7 @@ internal sealed class LinSpaceOp : OpDef, IConstantFoldable
     public override void Compute(KernelContext ctx)
     {
         NDArray s = ctx.Input(0), e = ctx.Input(1);
-        int num = ShapeUtil.Ints(ctx.Input(2))[0];
+        int num = ShapeUtil.IntAt(ctx.Input(2), 0);
         if (num <= 0) throw new InvalidArgumentError($"Requires num > 0: {num}", ctx.Op);
         var o = ctx.Output(0, s.dtype, [num]);
         switch (o.Data)

@@ -135,17 +135,30 @@ internal sealed class BroadcastGradientArgsOp : OpDef, IConstantFoldable
 
     public override void Compute(KernelContext ctx)
     {
-        var s0 = ShapeUtil.Ints(ctx.Input(0));
-        var s1 = ShapeUtil.Ints(ctx.Input(1));
-        var r = Reductions(s0, s1) ?? throw new InvalidArgumentError($"Incompatible shapes: {ShapeUtil.Brackets(s0)} vs. {ShapeUtil.Brackets(s1)}", ctx.Op);
-        var dtype = ctx.Input(0).dtype;
-        Write(ctx.Output(0, dtype, [r.r0.Length]), r.r0);
-        Write(ctx.Output(1, dtype, [r.r1.Length]), r.r1);
+        NDArray a = ctx.Input(0), b = ctx.Input(1);
+        Span<int> s0 = stackalloc int[a.size];
+        Span<int> s1 = stackalloc int[b.size];
+        ShapeUtil.CopyInts(a, s0);
+        ShapeUtil.CopyInts(b, s1);
+        int n = Math.Max(s0.Length, s1.Length), c0 = 0, c1 = 0;
+        Span<int> r0 = stackalloc int[n];
+        Span<int> r1 = stackalloc int[n];
+        for (int k = 0; k < n; k++)
+        {
+            int x = k < n - s0.Length ? 1 : s0[k - (n - s0.Length)];
+            int y = k < n - s1.Length ? 1 : s1[k - (n - s1.Length)];
+            if (x != y && x != 1 && y != 1)
+                throw new InvalidArgumentError($"Incompatible shapes: {ShapeUtil.Brackets(s0)} vs. {ShapeUtil.Brackets(s1)}", ctx.Op);
+            if (x == 1) r0[c0++] = k;
+            if (y == 1) r1[c1++] = k;
+        }
+        Write(ctx.Output(0, a.dtype, [c0]), r0[..c0]);
+        Write(ctx.Output(1, a.dtype, [c1]), r1[..c1]);
     }
 
-    static void Write(NDArray o, int[] values)
+    static void Write(NDArray o, ReadOnlySpan<int> values)
     {
         if (o.Data is long[] l) for (int i = 0; i < values.Length; i++) l[i] = values[i];
-        else values.CopyTo((int[])o.Data, 0);
+        else values.CopyTo((int[])o.Data);
     }
 }

@@ -19,6 +19,37 @@ internal static class ShapeUtil
         _ => v.ToArray<int>(),
     };
 
+    /// <summary>Element <paramref name="i"/> of an int32/int64 array, without allocating.</summary>
+    public static int IntAt(NDArray v, int i) => v.Data switch
+    {
+        int[] a => a[i],
+        long[] l => checked((int)l[i]),
+        _ => (int)v.GetDouble(i),
+    };
+
+    /// <summary>Copies the values of an int32/int64 array into <paramref name="dst"/>, without allocating.</summary>
+    public static void CopyInts(NDArray v, Span<int> dst)
+    {
+        if (v.Data is int[] a) { a.CopyTo(dst); return; }
+        for (int i = 0; i < dst.Length; i++) dst[i] = IntAt(v, i);
+    }
+
+    /// <summary>
+    /// An output that views <paramref name="x"/>'s elements with another shape. The wrapper of the previous
+    /// run is reused when it already views the same data with the same shape, so steady-state runs allocate nothing.
+    /// </summary>
+    public static NDArray Alias(KernelContext ctx, NDArray x, ReadOnlySpan<int> shape)
+    {
+        var cache = ctx.State.GetOrCreate(ctx.Op, static () => new AliasCache());
+        if (cache.Last is { } last && ReferenceEquals(last.Data, x.Data) && last.shape.AsSpan().SequenceEqual(shape)) return last;
+        return cache.Last = new NDArray(x.Data, shape.ToArray());
+    }
+
+    sealed class AliasCache
+    {
+        public NDArray? Last;
+    }
+
     /// <summary>Requires input <paramref name="i"/> to be an index type (int32 or int64).</summary>
     public static void RequireIndex(InferContext c, int i) => c.RequireType(i, IndexTypes);
 

@@ -63,11 +63,13 @@ internal sealed class SliceOp : OpDef, IConstantFoldable
     public override void Compute(KernelContext ctx)
     {
         var x = ctx.Input(0);
-        var begin = ShapeUtil.Ints(ctx.Input(1));
-        var size = ShapeUtil.Ints(ctx.Input(2));
         int rank = x.ndim;
-        if (ctx.Input(1).ndim != 1 || ctx.Input(2).ndim != 1 || begin.Length != rank || size.Length != rank)
+        if (ctx.Input(1).ndim != 1 || ctx.Input(2).ndim != 1 || ctx.Input(1).size != rank || ctx.Input(2).size != rank)
             throw new InvalidArgumentError($"Expected begin and size arguments to be 1-D tensors of size {rank}, but got shapes {ShapeUtil.Brackets(ctx.Input(1).shape)} and {ShapeUtil.Brackets(ctx.Input(2).shape)} instead.", ctx.Op);
+        Span<int> begin = stackalloc int[rank];
+        Span<int> size = stackalloc int[rank];
+        ShapeUtil.CopyInts(ctx.Input(1), begin);
+        ShapeUtil.CopyInts(ctx.Input(2), size);
         for (int i = 0; i < rank; i++)
         {
             int b = begin[i], s = size[i] == -1 ? x.shape[i] - b : size[i];
@@ -147,7 +149,8 @@ internal sealed class PadOp : OpDef
             throw new InvalidArgumentError($"paddings must be a matrix with 2 columns: {ShapeUtil.Brackets(p.shape)}", ctx.Op);
         if (p.shape[0] != rank)
             throw new InvalidArgumentError($"The first dimension of paddings must be the rank of inputs{ShapeUtil.Brackets(p.shape)} {ShapeUtil.Brackets(x.shape)}", ctx.Op);
-        var pads = ShapeUtil.Ints(p);
+        Span<int> pads = stackalloc int[p.size];
+        ShapeUtil.CopyInts(p, pads);
         Span<int> shape = stackalloc int[rank];
         Span<int> begin = stackalloc int[rank];
         for (int i = 0; i < rank; i++)
@@ -212,9 +215,11 @@ internal sealed class TileOp : OpDef, IConstantFoldable
     public override void Compute(KernelContext ctx)
     {
         var x = ctx.Input(0);
-        var m = ShapeUtil.Ints(ctx.Input(1));
-        if (ctx.Input(1).ndim != 1 || m.Length != x.ndim)
-            throw new InvalidArgumentError($"Expected multiples argument to be a vector of length {x.ndim} but got length {m.Length}", ctx.Op);
+        var mArr = ctx.Input(1);
+        if (mArr.ndim != 1 || mArr.size != x.ndim)
+            throw new InvalidArgumentError($"Expected multiples argument to be a vector of length {x.ndim} but got length {mArr.size}", ctx.Op);
+        Span<int> m = stackalloc int[mArr.size];
+        ShapeUtil.CopyInts(mArr, m);
         Span<int> shape = stackalloc int[x.ndim];
         for (int i = 0; i < m.Length; i++)
         {

@@ -40,15 +40,18 @@ internal sealed class TransposeOp : OpDef
     public override void Compute(KernelContext ctx)
     {
         var x = ctx.Input(0);
-        var perm = ShapeUtil.Ints(ctx.Input(1));
+        var permArr = ctx.Input(1);
         int rank = x.ndim;
-        if (perm.Length != rank)
-            throw new InvalidArgumentError($"transpose expects a vector of size {rank}. But input(1) is a vector of size {perm.Length}", ctx.Op);
-        var seen = new bool[rank];
+        if (permArr.size != rank)
+            throw new InvalidArgumentError($"transpose expects a vector of size {rank}. But input(1) is a vector of size {permArr.size}", ctx.Op);
+        Span<int> perm = stackalloc int[rank];
+        ShapeUtil.CopyInts(permArr, perm);
+        Span<bool> seen = stackalloc bool[rank];
+        seen.Clear();
         foreach (var d in perm)
         {
             if (d < 0 || d >= rank) throw new InvalidArgumentError($"{d} is out of range [0 .. {rank})", ctx.Op);
-            if (seen[d]) throw new InvalidArgumentError($"{d} is missing from {{{string.Join(",", perm)}}}.", ctx.Op);
+            if (seen[d]) throw new InvalidArgumentError($"{d} is missing from {{{string.Join(",", perm.ToArray())}}}.", ctx.Op);
             seen[d] = true;
         }
         Span<int> shape = stackalloc int[rank];
@@ -58,9 +61,10 @@ internal sealed class TransposeOp : OpDef
         Raw.BySize(x.dtype.size, ref k);
     }
 
-    readonly struct Kernel(NDArray x, NDArray o, int[] perm) : ISizedKernel
+    readonly ref struct Kernel(NDArray x, NDArray o, ReadOnlySpan<int> perm) : ISizedKernel
     {
-        public void Run<T>() where T : unmanaged => TransposeKernel.Run<T>(Raw.As<T>(x), x.shape, perm, Raw.As<T>(o));
+        readonly ReadOnlySpan<int> _perm = perm;
+        public void Run<T>() where T : unmanaged => TransposeKernel.Run<T>(Raw.As<T>(x), x.shape, _perm, Raw.As<T>(o));
     }
 }
 
