@@ -12,7 +12,11 @@ internal static class StepProfile
 {
     internal sealed record Row(string OpType, int Count, double Seconds, long Bytes);
 
-    public static (Row[] rows, double kernelSeconds) Run(Workload w, int steps)
+    /// <summary>
+    /// Per-op-type kernel times, plus the medians of the kernels' sum and of a whole session step,
+    /// measured alternately in one loop so that both see the same machine state.
+    /// </summary>
+    public static (Row[] rows, double kernelSeconds, double stepSeconds) Run(Workload w, int steps)
     {
         var (feeds, targets) = w.Plan;
         feeds = [.. feeds.OrderBy(t => t.name, StringComparer.Ordinal)];
@@ -32,16 +36,29 @@ internal static class StepProfile
 
         var ticks = new long[ops.Length];
         var bytes = new long[ops.Length];
-        for (int warm = 0; warm < 20; warm++) RunOnce(ops, contexts, null, null);
-        for (int s = 0; s < steps; s++) RunOnce(ops, contexts, ticks, bytes);
-
+        for (int warm = 0; warm < 20; warm++) { RunOnce(ops, contexts, null, null); w.Step(); }
         long overhead = TimerOverhead();
+        long instrumentation = InstrumentationCost();
+        var kernelTimes = new double[steps];
+        var stepTimes = new double[steps];
+        for (int s = 0; s < steps; s++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            RunOnce(ops, contexts, ticks, bytes);
+            long t1 = Stopwatch.GetTimestamp();
+            w.Step();
+            long t2 = Stopwatch.GetTimestamp();
+            // Take the per-op bookkeeping (timestamps, allocation counters) out of the kernels' sum.
+            kernelTimes[s] = Math.Max(0, t1 - t0 - instrumentation * ops.Length) / (double)Stopwatch.Frequency;
+            stepTimes[s] = (t2 - t1) / (double)Stopwatch.Frequency;
+        }
+
         var rows = ops.Select((op, i) => (op.type, t: Math.Max(0, ticks[i] - overhead * steps), b: bytes[i]))
             .GroupBy(r => r.type)
             .Select(gr => new Row(gr.Key, gr.Count(), gr.Sum(r => r.t) / (double)Stopwatch.Frequency / steps, gr.Sum(r => r.b) / steps))
             .OrderByDescending(r => r.Seconds)
             .ToArray();
-        return (rows, rows.Sum(r => r.Seconds));
+        return (rows, Timing.Median(kernelTimes), Timing.Median(stepTimes));
     }
 
     static void RunOnce(Operation[] ops, KernelContext[] contexts, long[]? ticks, long[]? bytes)
@@ -58,6 +75,25 @@ internal static class StepProfile
         }
     }
 
+    // Ticks that RunOnce's bookkeeping costs per op, measured around an empty body.
+    static long InstrumentationCost()
+    {
+        const int n = 100_000;
+        long sink = 0, start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < n; i++)
+        {
+            long b0 = GC.GetAllocatedBytesForCurrentThread();
+            long t0 = Stopwatch.GetTimestamp();
+            long t1 = Stopwatch.GetTimestamp();
+            sink += t1 - t0 + GC.GetAllocatedBytesForCurrentThread() - b0;
+        }
+        long cost = (Stopwatch.GetTimestamp() - start) / n;
+        s_sink = sink;   // keeps the loop's reads observable
+        return cost;
+    }
+
+    static long s_sink;
+
     static long TimerOverhead()
     {
         const int n = 100_000;
@@ -70,12 +106,14 @@ internal static class StepProfile
         return sum / n;
     }
 
-    /// <summary>JSON lines for the report: one per op type, plus the session's step time for the overhead row.</summary>
-    public static IEnumerable<string> ToJson(string bench, int threads, Row[] rows, double stepSeconds)
+    /// <summary>JSON lines for the report: one per op type, then the medians of the kernels' sum and of the session step.</summary>
+    public static IEnumerable<string> ToJson(string bench, int threads, Row[] rows, double kernelSeconds, double stepSeconds)
     {
         var ci = CultureInfo.InvariantCulture;
-        foreach (var r in rows)
-            yield return string.Create(ci, $"{{\"impl\": \"SharpFlow\", \"bench\": \"profile\", \"case\": \"{bench}\", \"threads\": {threads}, \"op\": \"{r.OpType}\", \"count\": {r.Count}, \"seconds\": {r.Seconds:R}, \"bytes\": {r.Bytes}}}");
-        yield return string.Create(ci, $"{{\"impl\": \"SharpFlow\", \"bench\": \"profile\", \"case\": \"{bench}\", \"threads\": {threads}, \"op\": \"(session step)\", \"count\": 1, \"seconds\": {stepSeconds:R}, \"bytes\": 0}}");
+        string Line(string op, int count, double seconds, long bytes) => string.Create(ci,
+            $"{{\"impl\": \"SharpFlow\", \"bench\": \"profile\", \"case\": \"{bench}\", \"threads\": {threads}, \"op\": \"{op}\", \"count\": {count}, \"seconds\": {seconds:R}, \"bytes\": {bytes}}}");
+        foreach (var r in rows) yield return Line(r.OpType, r.Count, r.Seconds, r.Bytes);
+        yield return Line("(kernels)", rows.Sum(r => r.Count), kernelSeconds, rows.Sum(r => r.Bytes));
+        yield return Line("(session step)", 1, stepSeconds, 0);
     }
 }
