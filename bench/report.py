@@ -33,6 +33,8 @@ def find(records, impl, bench, case, threads):
 
 
 def us(seconds):
+    if seconds < 1e-5:
+        return f"{seconds * 1e6:.2f} µs"
     return f"{seconds * 1e6:,.1f} µs" if seconds < 1e-2 else f"{seconds * 1e3:,.2f} ms"
 
 
@@ -126,14 +128,15 @@ def profile_rows(rec):
         out.append(f"#### {case}, {t} thread{'s' if t > 1 else ''}: session step {us(step)}, kernels {us(total)}, "
                    f"runtime overhead {us(max(0.0, step - total))} ({100 * max(0.0, step - total) / step:.0f} %)")
         out.append("")
-        out.append("| op type | ops | µs / step | share of step | bytes / step |")
+        out.append("| op type | ops | µs / step | share of kernel time | bytes / step |")
         out.append("|---|---|---|---|---|")
+        mean_total = sum(r["seconds"] for r in kernels) or 1.0
         for r in kernels[:12]:
-            out.append(f"| {r['op']} | {r['count']} | {r['seconds'] * 1e6:,.2f} | {100 * r['seconds'] / step:.1f} % | {r['bytes']:,} |")
+            out.append(f"| {r['op']} | {r['count']} | {r['seconds'] * 1e6:,.2f} | {100 * r['seconds'] / mean_total:.1f} % | {r['bytes']:,} |")
         rest = kernels[12:]
         if rest:
             out.append(f"| {len(rest)} other types | {sum(r['count'] for r in rest)} | "
-                       f"{sum(r['seconds'] for r in rest) * 1e6:,.2f} | {100 * sum(r['seconds'] for r in rest) / step:.1f} % | "
+                       f"{sum(r['seconds'] for r in rest) * 1e6:,.2f} | {100 * sum(r['seconds'] for r in rest) / mean_total:.1f} % | "
                        f"{sum(r['bytes'] for r in rest):,} |")
         out.append("")
     return out

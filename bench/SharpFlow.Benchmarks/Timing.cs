@@ -25,16 +25,24 @@ internal sealed record Measurement(string Impl, string Bench, string Case, int T
 /// </summary>
 internal static class Timing
 {
-    /// <summary>Seconds of warm-up, seconds per timed batch and number of batches; --quick shrinks them.</summary>
-    public static double WarmupSeconds = 0.5, BatchSeconds = 0.25;
+    /// <summary>Least warm-up, seconds per timed batch, number of batches; --quick shrinks them.</summary>
+    public static double WarmupSeconds = 1, BatchSeconds = 0.25, WarmupRoundSeconds = 0.1, MaxWarmupSeconds = 8;
     public static int Repetitions = 7;
 
     public static Measurement Measure(string impl, string bench, string @case, int threads, Action body)
     {
-        // Warm-up: at least 3 calls and WarmupSeconds, so tier-1 code (and OSR for long loops) is in place.
+        // Warm-up: tiered JIT replaces tier-0 code (slow SIMD) in the background, so warm up in rounds
+        // until WarmupSeconds have passed and a round is no faster than the best one before it.
         var sw = Stopwatch.StartNew();
-        int warm = 0;
-        while (warm < 3 || sw.Elapsed.TotalSeconds < WarmupSeconds) { body(); warm++; }
+        double best = double.MaxValue;
+        while (sw.Elapsed.TotalSeconds < MaxWarmupSeconds)
+        {
+            long calls = 0, start = Stopwatch.GetTimestamp();
+            do { body(); calls++; } while (Stopwatch.GetElapsedTime(start).TotalSeconds < WarmupRoundSeconds);
+            double perCall = Stopwatch.GetElapsedTime(start).TotalSeconds / calls;
+            if (sw.Elapsed.TotalSeconds >= WarmupSeconds && perCall >= 0.97 * best) break;
+            best = Math.Min(best, perCall);
+        }
 
         // Calibrate: double the iteration count until one batch lasts BatchSeconds.
         long iterations = 1;

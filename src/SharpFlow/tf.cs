@@ -127,6 +127,11 @@ public static partial class tf
     /// <summary>A constant made from a C# number that may adopt the dtype of the tensor it meets.</summary>
     internal static Tensor constant_literal(double v, DType dtype)
     {
+        // TF parity: convert_to_tensor(2.5, dtype=int32) and any number as bool fail instead of truncating.
+        if (dtype.is_integer && Math.Floor(v) != v)
+            throw new TypeError($"Expected {dtype.name}, got {v} of type 'float' instead.");
+        if (dtype.is_bool)
+            throw new TypeError($"Expected bool, got {v} of type '{(Math.Floor(v) == v ? "int" : "float")}' instead.");
         NDArray value = dtype == DType.Float32 ? (float)v : dtype == DType.Float64 ? v : dtype == DType.Int32 ? checked((int)v) :
             dtype == DType.Int64 ? (long)v : v != 0;
         return ConstOp.Build(value, "Const", v);

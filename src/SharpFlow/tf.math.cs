@@ -47,7 +47,7 @@ public static partial class tf
             if (x.LiteralValue is null && y.LiteralValue is not null && y.dtype != x.dtype) y = Literal(y.LiteralValue.Value, x.dtype);
             if (y.LiteralValue is null && x.LiteralValue is not null && x.dtype != y.dtype) x = Literal(x.LiteralValue.Value, y.dtype);
             if (x.dtype != y.dtype)
-                throw new TypeError($"x and y must have the same dtype, got {x.dtype.Repr} != {y.dtype.Repr}");
+                throw new TypeError($"x and y must have the same dtype, got tf.{x.dtype.name} != tf.{y.dtype.name}");   // TF parity: %r of a DType is tf.<name>
             if (x.dtype.is_integer)
             {
                 // TF parity: math_ops._truediv_python3 maps int32 → float64, int64 → float64.
@@ -75,7 +75,8 @@ public static partial class tf
     public static Tensor floormod(Tensor x, Tensor y, string? name = null) => FloorModOp.Instance.Build(x, y, name);
 
     /// <summary>Same as <see cref="floormod"/>.</summary>
-    public static Tensor mod(Tensor x, Tensor y, string? name = null) => FloorModOp.Instance.Build(x, y, name, "mod");
+    /// <remarks>TF parity: math_ops.py binds <c>tf.mod</c> to gen_math_ops.floor_mod, so its default name is FloorMod; only <c>%</c> names it mod.</remarks>
+    public static Tensor mod(Tensor x, Tensor y, string? name = null) => FloorModOp.Instance.Build(x, y, name);
 }
 
 public static partial class tf

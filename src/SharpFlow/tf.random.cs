@@ -37,16 +37,25 @@ public static partial class tf
         }
     }
 
-    /// <summary>Samples uniformly from [minval, maxval).</summary>
-    public static Tensor random_uniform(TensorShape shape, double minval = 0.0, double maxval = 1.0, DType? dtype = null, int? seed = null, string? name = null)
+    /// <summary>Samples uniformly from [minval, maxval); integer dtypes need <paramref name="maxval"/> (float default 1).</summary>
+    public static Tensor random_uniform(TensorShape shape, double minval = 0.0, double? maxval = null, DType? dtype = null, int? seed = null, string? name = null)
     {
         dtype ??= float32;
+        // TF parity: random_ops.py random_uniform checks the dtype and maxval before opening its name scope.
+        if (dtype.is_bool) throw new ValueError($"Invalid dtype tf.{dtype.name}");
+        if (maxval is null && dtype.is_integer) throw new ValueError($"Must specify maxval for integer dtype tf.{dtype.name}");
         using (name_scope(name, "random_uniform"))
         {
             var scope = get_default_graph().NameStack;
             var shapeTensor = ShapeTensor(shape);
+            if (dtype.is_integer)
+            {
+                var lo = constant((NDArray)minval, dtype: dtype, name: "min");
+                var hi = constant((NDArray)maxval!.Value, dtype: dtype, name: "max");
+                return RandomUniformIntOp.Instance.Build(shapeTensor, lo, hi, seed, scope + "/");
+            }
             var minT = constant(ScalarOf(minval, dtype), name: "min");
-            var maxT = constant(ScalarOf(maxval, dtype), name: "max");
+            var maxT = constant(ScalarOf(maxval ?? 1.0, dtype), name: "max");
             var rnd = RandomOp.Uniform.Build(shapeTensor, dtype, seed);
             var range = SubOp.Instance.Build(maxT, minT, null, "sub");
             var mul = MulOp.Instance.Build(rnd, range, null, "mul");

@@ -104,7 +104,12 @@ public static partial class tf
         var init = initializer ?? scope.initializer ?? (dtype.is_floating ? glorot_uniform_initializer() : zeros_initializer());
         Variable v;
         using (g.name_scope(null))
-            v = SharpFlow.Variable.Create(() => init.Call(shape, dtype), trainable, full, dtype, validate_shape, collections);
+            v = SharpFlow.Variable.Create(() =>
+            {
+                // TF parity: variables.py builds an initializer's ops under "<name>/Initializer/".
+                using (g.name_scope("Initializer"))
+                    return init.Call(shape, dtype);
+            }, trainable, full, dtype, validate_shape, collections);
         if (collections is not null && trainable) g.add_to_collection(GraphKeys.TRAINABLE_VARIABLES, v);
         g.Variables.Add(full, v);
         var reg = regularizer ?? scope.regularizer;

@@ -19,6 +19,6 @@ internal static class CoreOps
     [
         ConstOp.Instance, PlaceholderOp.Instance, IdentityOp.Instance, NoOp.Instance,
         VariableV2Op.Instance, IsVariableInitializedOp.Instance, AssignOp.Instance, AssignUpdateOp.Add, AssignUpdateOp.Sub,
-        RandomOp.StandardNormal, RandomOp.Uniform, RandomOp.TruncatedNormal,
+        RandomOp.StandardNormal, RandomOp.Uniform, RandomOp.TruncatedNormal, RandomUniformIntOp.Instance,
     ];
 }

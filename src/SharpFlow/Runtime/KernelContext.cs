@@ -11,6 +11,7 @@ internal sealed class KernelContext
     readonly int[] _outputSlots;
     readonly NDArray?[] _owned;
     readonly VariableCell?[] _cells;   // inputs that are variables are read live, as TensorFlow's refs are
+    Array? _scratch;
 
     internal KernelContext(Operation op, NDArray?[] values, int[] inputSlots, int[] outputSlots, SessionState state)
     {
@@ -59,6 +60,18 @@ internal sealed class KernelContext
 
     /// <summary>Sets output <paramref name="i"/> to an existing array (no copy); it must not be written later.</summary>
     public void SetOutput(int i, NDArray value) => _values[_outputSlots[i]] = value;
+
+    /// <summary>
+    /// A small array that this step's kernel reuses on every run (for per-run bookkeeping such as its
+    /// input buffers), so the steady state allocates nothing; contents are whatever the last run left.
+    /// </summary>
+    public T[] Scratch<T>(int length)
+    {
+        if (_scratch is T[] a && a.Length == length) return a;
+        var fresh = new T[length];
+        _scratch = fresh;
+        return fresh;
+    }
 
     /// <summary>Threads kernels may use (ConfigProto's intra-op setting).</summary>
     public int IntraOpThreads => State.IntraOpThreads;

@@ -91,7 +91,7 @@ internal static unsafe class Gemm
         int mr = TK.MR, nr = TK.NR;
         // Equal-sized blocks rather than full blocks plus a sliver: the sliver would run at the
         // packing-dominated speed of a small product.
-        int kc = Balance(p.K, TK.KC, 1), mc = Balance(i1 - i0, TK.MC, mr), nc = Balance(j1 - j0, TK.NC, nr);
+        int kc = Balance(p.K, XKC > 0 ? XKC : TK.KC, 1), mc = Balance(i1 - i0, XMC > 0 ? XMC : TK.MC, mr), nc = Balance(j1 - j0, XNC > 0 ? XNC : TK.NC, nr);
         T* packA = PackBuffers<T>(mc * kc, nc * kc, mr * nr, out T* packB, out T* edge);
         for (int jc = j0; jc < j1; jc += nc)
         {
@@ -130,6 +130,11 @@ internal static unsafe class Gemm
         }
     }
 
+    static readonly int XKC = int.Parse(Environment.GetEnvironmentVariable("GEMM_KC") ?? "0");
+    static readonly int XMC = int.Parse(Environment.GetEnvironmentVariable("GEMM_MC") ?? "0");
+    static readonly int XNC = int.Parse(Environment.GetEnvironmentVariable("GEMM_NC") ?? "0");
+    internal static readonly bool XUN = Environment.GetEnvironmentVariable("GEMM_UN") != "0";
+    internal static readonly bool XPF = Environment.GetEnvironmentVariable("GEMM_PF") != "0";
     /// <summary>Splits <paramref name="total"/> into equal blocks of at most <paramref name="max"/>, rounded up to <paramref name="unit"/>.</summary>
     private static int Balance(int total, int max, int unit)
     {
@@ -271,7 +276,7 @@ internal static unsafe class Gemm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PrefetchTile<T>(T* c, nint ldc, int rows, int rowBytes) where T : unmanaged
     {
-        if (!Sse.IsSupported) return;
+        if (!Sse.IsSupported || !XPF) return;
         for (int r = 0; r < rows; r++, c += ldc)
         {
             Sse.Prefetch0(c);
@@ -320,11 +325,45 @@ internal static unsafe class Gemm
             PrefetchTile(c, ldc, 6, 2 * Vector256<T>.Count * sizeof(T));
             Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
             Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-            for (int q = 0; q < kc; q++, a += 6, b += 2 * Vector256<T>.Count)
+            Vector256<T> b0, b1, x;
+            int q = 0;
+            if (XUN)
+                for (; q + 2 <= kc; q += 2, a += 12, b += 4 * Vector256<T>.Count)
+                {
+                b0 = Vector256.Load(b);
+                b1 = Vector256.Load(b + 1 * Vector256<T>.Count);
+                x = Vector256.Create(a[0]);
+                c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01);
+                x = Vector256.Create(a[1]);
+                c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11);
+                x = Vector256.Create(a[2]);
+                c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21);
+                x = Vector256.Create(a[3]);
+                c30 = Fma(x, b0, c30); c31 = Fma(x, b1, c31);
+                x = Vector256.Create(a[4]);
+                c40 = Fma(x, b0, c40); c41 = Fma(x, b1, c41);
+                x = Vector256.Create(a[5]);
+                c50 = Fma(x, b0, c50); c51 = Fma(x, b1, c51);
+                b0 = Vector256.Load(b + 2 * Vector256<T>.Count);
+                b1 = Vector256.Load(b + 3 * Vector256<T>.Count);
+                x = Vector256.Create(a[6]);
+                c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01);
+                x = Vector256.Create(a[7]);
+                c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11);
+                x = Vector256.Create(a[8]);
+                c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21);
+                x = Vector256.Create(a[9]);
+                c30 = Fma(x, b0, c30); c31 = Fma(x, b1, c31);
+                x = Vector256.Create(a[10]);
+                c40 = Fma(x, b0, c40); c41 = Fma(x, b1, c41);
+                x = Vector256.Create(a[11]);
+                c50 = Fma(x, b0, c50); c51 = Fma(x, b1, c51);
+                }
+            for (; q < kc; q++, a += 6, b += 2 * Vector256<T>.Count)
             {
-                var b0 = Vector256.Load(b);
-                var b1 = Vector256.Load(b + Vector256<T>.Count);
-                var x = Vector256.Create(a[0]);
+                b0 = Vector256.Load(b);
+                b1 = Vector256.Load(b + 1 * Vector256<T>.Count);
+                x = Vector256.Create(a[0]);
                 c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01);
                 x = Vector256.Create(a[1]);
                 c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11);

@@ -44,8 +44,8 @@ public static partial class tf
     public static Initializer truncated_normal_initializer(double mean = 0.0, double stddev = 1.0, int? seed = null, DType? dtype = null) =>
         new RandomInitializer((s, d) => truncated_normal(s, mean, stddev, d, seed));
 
-    /// <summary>Initialises from a uniform distribution on [minval, maxval).</summary>
-    public static Initializer random_uniform_initializer(double minval = 0.0, double maxval = 1.0, int? seed = null, DType? dtype = null) =>
+    /// <summary>Initialises from a uniform distribution on [minval, maxval); integer variables need <paramref name="maxval"/> (floats default to 1).</summary>
+    public static Initializer random_uniform_initializer(double minval = 0.0, double? maxval = null, int? seed = null, DType? dtype = null) =>
         new RandomInitializer((s, d) => random_uniform(s, minval, maxval, d, seed));
 
     /// <summary>Glorot (Xavier) uniform: limit √(6 / (fan_in + fan_out)); the default of <c>get_variable</c>.</summary>

@@ -48,7 +48,7 @@ internal abstract class ApplyOp : OpDef
 
     public sealed override void Compute(KernelContext ctx)
     {
-        var refs = new NDArray[_refCount];
+        var refs = ctx.Scratch<NDArray>(_refCount);   // reused per plan step: steady-state training allocates nothing
         for (int i = 0; i < _refCount; i++) refs[i] = Storage(ctx, i);
         for (int i = _refCount; i < InputNames.Length; i++)
         {
