@@ -58,7 +58,7 @@ public static partial class tf
     }
 
     /// <summary>Pins ops created in the scope to a device.</summary>
-    public static IDisposable device(string device_name) => get_default_graph().device(device_name);
+    public static IDisposable device(string? device_name) => get_default_graph().device(device_name);
 
     /// <summary>Ops created in the scope depend on <paramref name="control_inputs"/>.</summary>
     public static IDisposable control_dependencies(IEnumerable<ITensorOrOperation>? control_inputs) =>
@@ -134,7 +134,7 @@ public static partial class tf
             throw new TypeError($"Expected bool, got {v} of type '{(Math.Floor(v) == v ? "int" : "float")}' instead.");
         NDArray value = dtype == DType.Float32 ? (float)v : dtype == DType.Float64 ? v : dtype == DType.Int32 ? checked((int)v) :
             dtype == DType.Int64 ? (long)v : v != 0;
-        return ConstOp.Build(value, "Const", v);
+        return ConstOp.Literal(value, v);
     }
 
     /// <summary>A tensor whose value must be fed; -1 marks an unknown dimension, a null shape an unknown rank.</summary>

@@ -25,6 +25,22 @@ internal static partial class DeviceSpec
         return string.Concat(parts);
     }
 
+    /// <summary>An inner device scope's fields override the outer one's; fields it leaves out are kept (TF's MergeDevice).</summary>
+    internal static string Merge(string outer, string inner)
+    {
+        if (outer.Length == 0 || inner.Length == 0) return inner.Length == 0 ? outer : inner;
+        var o = Pattern().Match(outer);
+        var i = Pattern().Match(inner);
+        string Pick(string group) => i.Groups[group].Success ? i.Groups[group].Value : o.Groups[group].Success ? o.Groups[group].Value : "";
+        var parts = new List<string>();
+        if (Pick("job") is { Length: > 0 } job) parts.Add("/job:" + job);
+        if (Pick("replica") is { Length: > 0 } replica) parts.Add("/replica:" + replica);
+        if (Pick("task") is { Length: > 0 } task) parts.Add("/task:" + task);
+        var dev = i.Groups["dt"].Success ? i : o.Groups["dt"].Success ? o : null;
+        if (dev is not null) parts.Add($"/device:{dev.Groups["dt"].Value}:{dev.Groups["di"].Value}");
+        return string.Concat(parts);
+    }
+
     /// <summary>The device type (<c>CPU</c>, <c>GPU</c>) named by a canonical string, or null.</summary>
     internal static string? DeviceType(string device)
     {

@@ -31,10 +31,10 @@ public sealed class Graph : IDisposable
     public IDisposable as_default() => DefaultStacks.PushGraph(this);
 
     /// <summary>Pins ops created in the scope to a device (<c>/gpu:0</c> becomes <c>/device:GPU:0</c>).</summary>
-    public IDisposable device(string device_name)
+    public IDisposable device(string? device_name)
     {
         var saved = DeviceScope;
-        DeviceScope = DeviceSpec.Normalize(device_name);
+        DeviceScope = device_name is null ? "" : DeviceSpec.Merge(saved, DeviceSpec.Normalize(device_name));
         return new Scope(() => DeviceScope = saved);
     }
 
@@ -91,10 +91,10 @@ public sealed class Graph : IDisposable
     internal Operation CreateOp(OpDef def, Tensor[] inputs, AttrMap attrs, string? name, string defaultName, bool keepRefs = false)
     {
         if (_finalized) throw new RuntimeError("Graph is finalized and cannot be modified.");
-        inputs = PrepareInputs(def, inputs, keepRefs);
         string opName;
         if (name is not null && name.EndsWith('/')) opName = name.TrimEnd('/');
         else opName = UniqueName(string.IsNullOrEmpty(name) ? defaultName : name);
+        inputs = PrepareInputs(def, inputs, keepRefs, opName);
         var control = ControlDependencies ?? [];
         var op = new Operation(this, def, opName, inputs, attrs, control.Where(c => !inputs.Any(t => t.op == c)), _ops.Count)
         {
@@ -112,22 +112,39 @@ public sealed class Graph : IDisposable
         return op;
     }
 
-    Tensor[] PrepareInputs(OpDef def, Tensor[] inputs, bool keepRefs)
+    Tensor[] PrepareInputs(OpDef def, Tensor[] inputs, bool keepRefs, string opName)
     {
         var result = new Tensor[inputs.Length];
         var refs = def.RefInputs;
         for (int i = 0; i < inputs.Length; i++)
             result[i] = inputs[i] ?? throw new ValueError($"None values not supported (input {i} of {def.Type}).");
         LiteralCoercion.Apply(this, def, result);
+        var first = result.FirstOrDefault(t => t.graph == this && !t.op.IsDetached);
         for (int i = 0; i < result.Length; i++)
         {
             var t = result[i];
+            if (t.op.IsDetached) t = result[i] = AddLiteral(t, opName, i < def.InputNames.Length ? def.InputNames[i] : $"input_{i}");
             if (t.graph != this)
-                throw new ValueError($"Tensor(\"{t.name}\", shape={t.get_shape()}, dtype={t.dtype}) must be from the same graph as the other inputs.");
+                throw new ValueError($"{t} must be from the same graph as {first?.ToString() ?? "the other inputs"}.");
             // TF parity: a variable used as a plain input reads its snapshot (Variable._AsTensor).
             result[i] = t is Variable v && !keepRefs && !refs.Contains(i) && v.HasSnapshot ? v.value() : t;
         }
         return result;
+    }
+
+    // TF parity: Python numbers become constants inside the consuming op's name scope (Maximum/y).
+    Tensor AddLiteral(Tensor literal, string opName, string inputName)
+    {
+        var saved = NameStack;
+        NameStack = opName;
+        try
+        {
+            return CreateOp(literal.op.Def, [], literal.op.Attrs, inputName, "Const").outputs[0];
+        }
+        finally
+        {
+            NameStack = saved;
+        }
     }
 
     /// <summary>Prevents any further change to the graph.</summary>

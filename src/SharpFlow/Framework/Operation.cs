@@ -46,6 +46,9 @@ public sealed class Operation : ITensorOrOperation
     internal AttrMap Attrs { get; }
     internal int Id { get; }
 
+    /// <summary>True for a C# literal's constant that no op has consumed yet (it is not in the graph).</summary>
+    internal bool IsDetached => Id < 0;
+
     internal T Get<T>(AttrKey<T> key) => Attrs.Get(key);
 
     internal void SetOutputs(Tensor[] outputs) => _outputs = outputs;

@@ -122,7 +122,7 @@ public class Session : IDisposable
             if (f is null) throw new TypeError("Fetch argument None has invalid type <class 'NoneType'>");
             var op = f.AsOperation;
             if (op.graph != graph)
-                throw new ValueError($"Fetch argument {Describe(f)} cannot be interpreted as a Tensor. ({Describe(f)} is not an element of this graph.)");
+                throw new ValueError($"Fetch argument {Repr(f)} cannot be interpreted as a Tensor. ({Describe(f)} is not an element of this graph.)");
             if (f.AsTensor is { } t) tensors.Add(t); else if (!targets.Contains(op)) targets.Add(op);
         }
         var (feedTensors, feedValues) = FeedValidator.Validate(graph, feed_dict);
@@ -134,7 +134,7 @@ public class Session : IDisposable
             if (!_plans.TryGetValue(key, out var plan))
             {
                 plan = ExecutionPlan.Build(feedTensors, uniqueFetches, [.. targets], _state);
-                Placer.Place(plan.Steps, config, _logged);
+                Placer.Place(plan.Steps, graph, config, _logged);
                 _plans[key] = plan;
             }
             if (!seen)
@@ -150,6 +150,11 @@ public class Session : IDisposable
             if (fetches[i].AsTensor is { } t) result[i] = values[Array.IndexOf(uniqueFetches, t)];
         return result;
     }
+
+    // Python's repr of the fetch, as TensorFlow's error shows it.
+    static string Repr(ITensorOrOperation f) => f.AsTensor is { } t
+        ? $"<tf.Tensor '{t.name}' shape={t.get_shape()} dtype={t.dtype}>"
+        : $"<tf.Operation '{f.AsOperation.name}' type={f.AsOperation.type}>";
 
     static string Describe(ITensorOrOperation f) => f.AsTensor is { } t ? $"Tensor {t}" : $"Operation {f.AsOperation.name}";
 

@@ -94,6 +94,19 @@ public sealed class GraphTests
     }
 
     [Fact]
+    public void Device_NestedPartialSpecs_Merge()
+    {
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        using (g.device("/job:worker"))
+        using (g.device("/gpu:0"))
+        {
+            Assert.Equal("/job:worker/device:GPU:0", tf.constant(1.0f).device);
+            using (g.device(null)) Assert.Equal("", tf.constant(1.0f).device);
+        }
+    }
+
+    [Fact]
     public void ControlDependencies_AreRecordedAndNest()
     {
         using var g = tf.Graph();
@@ -212,5 +225,53 @@ public sealed class GraphTests
     public void Version_IsTensorFlows()
     {
         Assert.StartsWith("1.", tf.__version__);
+    }
+}
+
+/// <summary>C# numbers used as op inputs become constants inside the op's scope, as Python numbers do in TensorFlow.</summary>
+public sealed class LiteralTests
+{
+    [Fact]
+    public void Literal_BecomesConstNamedAfterItsConsumer()
+    {
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        var x = tf.placeholder(tf.float64, name: "x");
+        int before = g.get_operations().Length;
+        var m = tf.maximum(x, 0.0);
+        var ops = g.get_operations().Skip(before).Select(o => o.name).ToArray();
+        // TF parity: exactly one Const, named Maximum/y, in the dtype of x.
+        Assert.Equal(["Maximum/y", "Maximum"], ops);
+        Assert.Equal(tf.float64, m.op.inputs[1].dtype);
+        Assert.Equal("mul/y", (x * 2.0).op.inputs[1].op.name);
+    }
+
+    [Fact]
+    public void Literal_UsedTwice_AddsOneConstPerUse()
+    {
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        Tensor two = 2;
+        var a = tf.constant(new[] { 1, 2 });
+        var s1 = tf.add(a, two);
+        var s2 = tf.multiply(a, two);
+        Assert.Equal("Add/y", s1.op.inputs[1].op.name);
+        Assert.Equal("Mul/y", s2.op.inputs[1].op.name);
+        using var sess = tf.Session();
+        Assert.Equal([3, 4], sess.run(s1).ToArray<int>());
+        Assert.Equal([2, 4], sess.run(s2).ToArray<int>());
+    }
+
+    [Fact]
+    public void FetchFromAnotherGraph_ErrorShowsPythonRepr()
+    {
+        using var g1 = tf.Graph();
+        using var g2 = tf.Graph();
+        Tensor a;
+        using (g1.as_default()) a = tf.constant(1.0f, name: "a");
+        using (g2.as_default()) tf.constant(1.0f);
+        using var sess = tf.Session(graph: g2);
+        var e = Assert.Throws<ValueError>(() => sess.run(a));
+        Assert.Equal("Fetch argument <tf.Tensor 'a:0' shape=() dtype=float32> cannot be interpreted as a Tensor. (Tensor Tensor(\"a:0\", shape=(), dtype=float32) is not an element of this graph.)", e.Message);
     }
 }

@@ -10,15 +10,19 @@ internal sealed class ConstOp : OpDef, IConstantFoldable
 
     public override bool IsDifferentiable => false;
 
-    public static Tensor Build(NDArray value, string? name, double? literal = null)
+    public static Tensor Build(NDArray value, string? name) =>
+        Instance.Create(name, "Const", [], AttrMap.Of(Value.With(value))).outputs[0];
+
+    /// <summary>
+    /// A C# number not yet in any graph: the op that consumes it adds it as <c>op_name/input_name</c>
+    /// in the dtype it needs, as TensorFlow converts Python numbers inside the op's name scope.
+    /// </summary>
+    public static Tensor Literal(NDArray value, double literal)
     {
-        var op = Instance.Create(name, "Const", [], AttrMap.Of(Value.With(value)));
-        var t = op.outputs[0];
-        if (literal is null) return t;
-        // Same output, marked as a C# literal so that ops can adapt its dtype.
-        var lit = new Tensor(op, 0, t.dtype, t.get_shape()) { LiteralValue = literal };
-        op.SetOutputs([lit]);
-        return lit;
+        var op = new Operation(tf.get_default_graph(), Instance, "Const", [], AttrMap.Of(Value.With(value)), [], id: -1);
+        var t = new Tensor(op, 0, value.dtype, new TensorShape(value.shape)) { LiteralValue = literal };
+        op.SetOutputs([t]);
+        return t;
     }
 
     public override TensorSpec[] Infer(InferContext c)
