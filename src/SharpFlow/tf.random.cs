@@ -6,32 +6,23 @@ namespace SharpFlow;
 public static partial class tf
 {
     /// <summary>Samples from a normal distribution; with a seed, the numbers TensorFlow gives.</summary>
-    public static Tensor random_normal(TensorShape shape, double mean = 0.0, double stddev = 1.0, DType? dtype = null, int? seed = null, string? name = null)
-    {
-        dtype ??= float32;
-        using (name_scope(name, "random_normal"))
-        {
-            var scope = get_default_graph().NameStack;
-            var shapeTensor = ShapeTensor(shape);
-            var meanT = constant(ScalarOf(mean, dtype), name: "mean");
-            var stddevT = constant(ScalarOf(stddev, dtype), name: "stddev");
-            var rnd = RandomOp.StandardNormal.Build(shapeTensor, dtype, seed);
-            var mul = MulOp.Instance.Build(rnd, stddevT, null, "mul");
-            return AddOp.Instance.Build(mul, meanT, scope + "/");
-        }
-    }
+    public static Tensor random_normal(TensorShape shape, double mean = 0.0, double stddev = 1.0, DType? dtype = null, int? seed = null, string? name = null) =>
+        ScaledNormal(RandomOp.StandardNormal, name ?? "random_normal", shape, mean, stddev, dtype ?? float32, seed);
 
     /// <summary>Samples from a normal distribution, redrawing values more than two standard deviations out.</summary>
-    public static Tensor truncated_normal(TensorShape shape, double mean = 0.0, double stddev = 1.0, DType? dtype = null, int? seed = null, string? name = null)
+    public static Tensor truncated_normal(TensorShape shape, double mean = 0.0, double stddev = 1.0, DType? dtype = null, int? seed = null, string? name = null) =>
+        ScaledNormal(RandomOp.TruncatedNormal, name ?? "truncated_normal", shape, mean, stddev, dtype ?? float32, seed);
+
+    // TF parity: random_ops.py builds shape, mean and stddev constants before resolving the seed, then rnd * stddev + mean.
+    static Tensor ScaledNormal(RandomOp op, string scopeName, TensorShape shape, double mean, double stddev, DType dtype, int? seed)
     {
-        dtype ??= float32;
-        using (name_scope(name, "truncated_normal"))
+        using (name_scope(scopeName))
         {
             var scope = get_default_graph().NameStack;
             var shapeTensor = ShapeTensor(shape);
             var meanT = constant(ScalarOf(mean, dtype), name: "mean");
             var stddevT = constant(ScalarOf(stddev, dtype), name: "stddev");
-            var rnd = RandomOp.TruncatedNormal.Build(shapeTensor, dtype, seed);
+            var rnd = op.Build(shapeTensor, dtype, seed);
             var mul = MulOp.Instance.Build(rnd, stddevT, null, "mul");
             return AddOp.Instance.Build(mul, meanT, scope + "/");
         }
