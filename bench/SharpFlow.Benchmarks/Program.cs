@@ -12,7 +12,7 @@ int[] threadCounts = [1, 2];
 int[] sizes = [256, 1024, 2048];
 foreach (var arg in args)
 {
-    if (arg == "--quick") { Timing.WarmupSeconds = 0.3; Timing.BatchSeconds = 0.05; Timing.Repetitions = 5; }
+    if (arg == "--quick") { Timing.WarmupSeconds = 0.3; Timing.BatchSeconds = 0.01; Timing.Repetitions = 5; }
     else if (arg.StartsWith("--only=", StringComparison.Ordinal)) only = new(arg[7..].Split(','), StringComparer.OrdinalIgnoreCase);
     else if (arg.StartsWith("--threads=", StringComparison.Ordinal)) threadCounts = [.. arg[10..].Split(',').Select(int.Parse)];
     else if (arg.StartsWith("--sizes=", StringComparison.Ordinal)) sizes = [.. arg[8..].Split(',').Select(int.Parse)];
@@ -23,6 +23,8 @@ Console.Error.WriteLine($"SharpFlow benchmarks: .NET {Environment.Version}, {Env
     $"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256 {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}");
 
 void Emit(Measurement m) => Console.WriteLine(m.ToJson());
+Console.WriteLine($"{{\"impl\": \"SharpFlow\", \"bench\": \"version\", \"dotnet_runtime\": \"{Environment.Version}\", " +
+    $"\"vector512\": {(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "true" : "false")}}}");
 
 if (only.Contains("MEM"))
 {

@@ -13,8 +13,8 @@ internal static class StepProfile
     internal sealed record Row(string OpType, int Count, double Seconds, long Bytes);
 
     /// <summary>
-    /// Per-op-type kernel times, plus the medians of the kernels' sum and of a whole session step,
-    /// measured alternately in one loop so that both see the same machine state.
+    /// Per-op-type kernel times and bytes, plus the medians of the kernels' sum and of a whole session
+    /// step, those two measured alternately in one loop so that both see the same machine state.
     /// </summary>
     public static (Row[] rows, double kernelSeconds, double stepSeconds) Run(Workload w, int steps)
     {
@@ -36,6 +36,11 @@ internal static class StepProfile
 
         var ticks = new long[ops.Length];
         var bytes = new long[ops.Length];
+        // Bytes first, in a pass of their own: kernels that cache per-op state in the session would
+        // see two sets of buffers if session steps were interleaved, and reallocate.
+        for (int warm = 0; warm < 20; warm++) RunOnce(ops, contexts, null, null);
+        var unused = new long[ops.Length];
+        for (int s = 0; s < steps; s++) RunOnce(ops, contexts, unused, bytes);
         for (int warm = 0; warm < 20; warm++) { RunOnce(ops, contexts, null, null); w.Step(); }
         long overhead = TimerOverhead();
         long instrumentation = InstrumentationCost();
@@ -44,7 +49,7 @@ internal static class StepProfile
         for (int s = 0; s < steps; s++)
         {
             long t0 = Stopwatch.GetTimestamp();
-            RunOnce(ops, contexts, ticks, bytes);
+            RunOnce(ops, contexts, ticks, unused);
             long t1 = Stopwatch.GetTimestamp();
             w.Step();
             long t2 = Stopwatch.GetTimestamp();

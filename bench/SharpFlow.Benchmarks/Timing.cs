@@ -26,8 +26,10 @@ internal sealed record Measurement(string Impl, string Bench, string Case, int T
 internal static class Timing
 {
     /// <summary>Least warm-up, seconds per timed batch, number of batches; --quick shrinks them.</summary>
-    public static double WarmupSeconds = 1, BatchSeconds = 0.25, WarmupRoundSeconds = 0.1, MaxWarmupSeconds = 8;
-    public static int Repetitions = 7;
+    // Many short batches: on a shared 2-core machine a long batch nearly always contains a preemption
+    // by someone else's process, while the median of short ones does not.
+    public static double WarmupSeconds = 1, BatchSeconds = 0.02, WarmupRoundSeconds = 0.1, MaxWarmupSeconds = 8;
+    public static int Repetitions = 31;
 
     public static Measurement Measure(string impl, string bench, string @case, int threads, Action body)
     {

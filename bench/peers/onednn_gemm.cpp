@@ -16,12 +16,12 @@ static double now() {
 }
 
 int main(int argc, char** argv) {
-    double warmup = 0.5, batch = 0.25;
-    int reps = 7, threads = 1;
+    double warmup = 1.0, batch = 0.02;   // many short batches, as in Timing.cs
+    int reps = 31, threads = 1;
     std::vector<int> sizes = {256, 1024, 2048};
     for (int i = 1; i < argc; i++) {
         std::string arg = argv[i];
-        if (arg == "--quick") { warmup = 0.1; batch = 0.05; reps = 5; }
+        if (arg == "--quick") { warmup = 0.3; batch = 0.01; reps = 5; }
         else if (arg.rfind("--threads=", 0) == 0) threads = std::atoi(arg.c_str() + 10);
         else if (arg.rfind("--sizes=", 0) == 0) {
             sizes.clear();

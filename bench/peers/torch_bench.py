@@ -9,6 +9,7 @@ import sys
 import numpy as np
 import torch
 import torch.nn.functional as F
+from threadpoolctl import threadpool_info, threadpool_limits
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import timing  # noqa: E402
@@ -107,19 +108,28 @@ def main():
             threads = [int(t) for t in arg[10:].split(",")]
         else:
             sys.exit(f"unknown argument {arg}")
+    # Debian's torch calls the system BLAS (OpenBLAS) for matrix products; its thread pool is not the one
+    # torch.set_num_threads sets, so cap both, or "1 thread" uses every core. run.sh loads OpenBLAS's
+    # OpenMP build for this script: with the pthreads build, torch's spinning OpenMP workers and
+    # OpenBLAS's threads fight over the two cores and a 2-thread W3 step takes 3-5x longer.
     if "MEM" in only:
         torch.set_num_threads(1)
-        mem()
+        with threadpool_limits(limits=1):
+            mem()
         return
     torch.set_num_interop_threads(1)
-    print(f"PyTorch {torch.__version__}, NumPy {np.__version__}", file=sys.stderr)
-    timing.emit({"impl": "PyTorch", "bench": "version", "torch": torch.__version__, "numpy": np.__version__})
+    blas = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+    layer = f"{blas[0]['internal_api']} {blas[0].get('threading_layer')}" if blas else "?"
+    print(f"PyTorch {torch.__version__}, NumPy {np.__version__}, BLAS {layer}", file=sys.stderr)
+    timing.emit({"impl": "PyTorch", "bench": "version", "torch": torch.__version__, "numpy": np.__version__,
+                 "torch_blas": layer})
     for name, fn in (("W1", w1), ("W2", w2), ("W3", w3)):
         if name not in only:
             continue
         for t in threads:
             torch.set_num_threads(t)
-            fn(t)
+            with threadpool_limits(limits=t):
+                fn(t)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ internal static class SeluConstants
     public const double Scale = 1.0507009873554804934193349852946;
     public const double Alpha = 1.6732632423543772848170429916717;
     public const double ScaleAlpha = 1.7580993408473768599402175208123;
+    public const float ScaleF = (float)Scale;
+    public const float ScaleAlphaF = (float)ScaleAlpha;
 }
 
 /// <summary>max(x, 0); NaN stays NaN.</summary>
@@ -26,42 +28,36 @@ internal readonly struct Relu6Operator<T> : IUnaryOp<T> where T : unmanaged, INu
     public static Vector256<T> Apply(Vector256<T> x) => Vector256.Min(Vector256.Max(x, Vector256<T>.Zero), Vector256.Create(Six));
 }
 
-/// <summary>x for x &gt; 0, else eˣ − 1 (computed as an accurate expm1).</summary>
+/// <summary>x for x &gt; 0, else eˣ − 1 (computed as an accurate expm1); the float form keeps x where x &lt; 0 fails (TF parity: relu_op_functor.h).</summary>
 internal readonly struct EluOperator : IUnaryOp<float>, IUnaryOp<double>
 {
-    public static float Apply(float x) => x > 0 ? x : (float)VectorMath.ExpM1(x, forFloat: true);
-    public static Vector256<float> Apply(Vector256<float> x)
-    {
-        // Skipping the exponential when every lane is positive changes no result, only the time.
-        if (Vector256.GreaterThanAll(x, Vector256<float>.Zero)) return x;
-        var (lo, hi) = Vector256.Widen(x);
-        var e = Vector256.Narrow(VectorMath.ExpM1(lo, forFloat: true), VectorMath.ExpM1(hi, forFloat: true));
-        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, e);
-    }
+    public static float Apply(float x) => VectorMath.Elu(x);
+    // Skipping the exponential when no lane is negative changes no result, only the time.
+    public static Vector256<float> Apply(Vector256<float> x) =>
+        Vector256.LessThanAny(x, Vector256<float>.Zero) ? VectorMath.Elu(x) : x;
+    public static Vector512<float> Apply(Vector512<float> x) =>
+        Vector512.LessThanAny(x, Vector512<float>.Zero) ? VectorMath.Elu(x) : x;
+    static bool IUnaryOp<float>.Vectorized512 => true;
     public static double Apply(double x) => x > 0 ? x : VectorMath.ExpM1(x);
     public static Vector256<double> Apply(Vector256<double> x) =>
         Vector256.GreaterThanAll(x, Vector256<double>.Zero) ? x :
         Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x, VectorMath.ExpM1(x));
 }
 
-/// <summary>scale·x for x &gt; 0, else scale·alpha·(eˣ − 1).</summary>
+/// <summary>scale·x for x &gt; 0, else scale·alpha·(eˣ − 1); float uses the constants rounded to float, as TF's kernel does.</summary>
 internal readonly struct SeluOperator : IUnaryOp<float>, IUnaryOp<double>
 {
-    public static float Apply(float x) => (float)Apply((double)x, forFloat: true);
-    public static Vector256<float> Apply(Vector256<float> x)
-    {
-        var (lo, hi) = Vector256.Widen(x);
-        return Vector256.Narrow(Apply(lo, forFloat: true), Apply(hi, forFloat: true));
-    }
-    public static double Apply(double x) => Apply(x, forFloat: false);
-    public static Vector256<double> Apply(Vector256<double> x) => Apply(x, forFloat: false);
+    public static float Apply(float x) => VectorMath.Selu(x, SeluConstants.ScaleF, SeluConstants.ScaleAlphaF);
+    public static Vector256<float> Apply(Vector256<float> x) => VectorMath.Selu(x, SeluConstants.ScaleF, SeluConstants.ScaleAlphaF);
+    public static Vector512<float> Apply(Vector512<float> x) => VectorMath.Selu(x, SeluConstants.ScaleF, SeluConstants.ScaleAlphaF);
+    static bool IUnaryOp<float>.Vectorized512 => true;
 
-    static double Apply(double x, bool forFloat) =>
-        x > 0 ? SeluConstants.Scale * x : SeluConstants.ScaleAlpha * VectorMath.ExpM1(x, forFloat);
+    public static double Apply(double x) =>
+        x > 0 ? SeluConstants.Scale * x : SeluConstants.ScaleAlpha * VectorMath.ExpM1(x);
 
-    static Vector256<double> Apply(Vector256<double> x, bool forFloat) =>
+    public static Vector256<double> Apply(Vector256<double> x) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero),
-            Vector256.Create(SeluConstants.Scale) * x, Vector256.Create(SeluConstants.ScaleAlpha) * VectorMath.ExpM1(x, forFloat));
+            Vector256.Create(SeluConstants.Scale) * x, Vector256.Create(SeluConstants.ScaleAlpha) * VectorMath.ExpM1(x));
 }
 
 /// <summary>log(1 + eˣ) with TensorFlow's cut-offs: x itself above −t, eˣ below t, t = log(ε) + 2 (TF parity: softplus_op.h).</summary>
@@ -128,10 +124,8 @@ internal readonly struct SeluGradOperator<T> : IBinaryOp<T> where T : unmanaged,
 /// <summary>g / (e⁻ˣ + 1), x being softplus' input.</summary>
 internal readonly struct SoftplusGradOperator : IBinaryOp<float>, IBinaryOp<double>
 {
-    public static float Apply(float g, float x) => g / (MathF.Exp(-x) + 1f);
-    public static Vector256<float> Apply(Vector256<float> g, Vector256<float> x) => throw new NotSupportedException();
-    public static double Apply(double g, double x) => g / (Math.Exp(-x) + 1.0);
-    public static Vector256<double> Apply(Vector256<double> g, Vector256<double> x) => throw new NotSupportedException();
-    static bool IBinaryOp<float>.Vectorized => false;
-    static bool IBinaryOp<double>.Vectorized => false;
+    public static float Apply(float g, float x) => g / (VectorMath.Exp(-x) + 1f);
+    public static Vector256<float> Apply(Vector256<float> g, Vector256<float> x) => g / (VectorMath.Exp(-x) + Vector256<float>.One);
+    public static double Apply(double g, double x) => g / (VectorMath.Exp(-x) + 1.0);
+    public static Vector256<double> Apply(Vector256<double> g, Vector256<double> x) => g / (VectorMath.Exp(-x) + Vector256<double>.One);
 }

@@ -13,15 +13,19 @@ internal interface IBinaryOp<T> where T : unmanaged
     static virtual bool Vectorized => true;
 }
 
-/// <summary>A unary element-wise operator with a scalar and a 256-bit vector form.</summary>
+/// <summary>A unary element-wise operator with a scalar and a 256-bit vector form (and optionally a 512-bit one).</summary>
 internal interface IUnaryOp<T> where T : unmanaged
 {
     static abstract T Apply(T x);
     static abstract Vector256<T> Apply(Vector256<T> x);
     static virtual bool Vectorized => true;
+    /// <summary>512-bit form, called only where <see cref="Vectorized512"/> is true.</summary>
+    static virtual Vector512<T> Apply(Vector512<T> x) => throw new NotSupportedException();
+    /// <summary>True when the operator has a 512-bit form giving the scalar form's bits.</summary>
+    static virtual bool Vectorized512 => false;
 }
 
-/// <summary>Contiguous element-wise loops: one vector loop while a full vector remains, then a scalar tail.</summary>
+/// <summary>Contiguous element-wise loops: vector loops while a full vector remains, then a scalar tail.</summary>
 internal static class Elementwise
 {
     /// <summary>o[i] = op(a[i], b[i]).</summary>
@@ -73,9 +77,14 @@ internal static class Elementwise
         where T : unmanaged where TOp : IUnaryOp<T>
     {
         int n = o.Length, i = 0;
+        ref T rx = ref MemoryMarshal.GetReference(x), ro = ref MemoryMarshal.GetReference(o);
+        if (TOp.Vectorized512 && Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
+        {
+            for (; i <= n - Vector512<T>.Count; i += Vector512<T>.Count)
+                TOp.Apply(Vector512.LoadUnsafe(ref rx, (nuint)i)).StoreUnsafe(ref ro, (nuint)i);
+        }
         if (TOp.Vectorized && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
         {
-            ref T rx = ref MemoryMarshal.GetReference(x), ro = ref MemoryMarshal.GetReference(o);
             for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
                 TOp.Apply(Vector256.LoadUnsafe(ref rx, (nuint)i)).StoreUnsafe(ref ro, (nuint)i);
         }

@@ -65,67 +65,105 @@ internal static unsafe class Gemm
 
     // ---------------------------------------------------------------- blocked (packed) path
 
-    /// <summary>Splits C into one macro-block per thread along the dimension with more tiles.</summary>
+    /// <summary>
+    /// The Goto loop nest: columns of C by NC, k by KC (pack a kc×nc panel of op(B), kept in L3),
+    /// rows by slabs (pack slab×kc of op(A)), then MR×NR tiles. Alone, a slab is one MC-row L2 block.
+    /// With helpers, each k-block is two fork-joins over shared packed panels: first the packing is
+    /// split, then (row block × column group) tasks, several per thread and claimed dynamically, so
+    /// nothing is packed twice and a thread that starts late or runs slow (a busy sibling vCPU)
+    /// just takes fewer tasks.
+    /// </summary>
     private static void Blocked<T, TK>(Problem<T> p, int threads) where T : unmanaged where TK : struct, IMicroKernel<T>
     {
-        bool splitM = p.M >= p.N;
-        int tile = splitM ? TK.MR : TK.NR, tiles = ((splitM ? p.M : p.N) + tile - 1) / tile;
-        int tasks = (long)p.M * p.N * p.K < ParallelWork ? 1 : Math.Min(Math.Max(threads, 1), tiles);
-        if (tasks == 1)
-        {
-            BlockedRange<T, TK>(p, 0, p.M, 0, p.N);
-            return;
-        }
-        CpuParallel.For(tasks, tasks, t =>
-        {
-            int lo = (int)((long)tiles * t / tasks) * tile, hi = Math.Min((int)((long)tiles * (t + 1) / tasks) * tile, splitM ? p.M : p.N);
-            if (splitM) BlockedRange<T, TK>(p, lo, hi, 0, p.N);
-            else BlockedRange<T, TK>(p, 0, p.M, lo, hi);
-        });
-    }
-
-    /// <summary>C[i0:i1, j0:j1] by the Goto loop nest: columns by NC, k by KC (pack B), rows by MC (pack A), then tiles.</summary>
-    private static void BlockedRange<T, TK>(Problem<T> p, int i0, int i1, int j0, int j1)
-        where T : unmanaged where TK : struct, IMicroKernel<T>
-    {
         int mr = TK.MR, nr = TK.NR;
-        // Equal-sized blocks rather than full blocks plus a sliver: the sliver would run at the
-        // packing-dominated speed of a small product.
-        int kc = Balance(p.K, XKC > 0 ? XKC : TK.KC, 1), mc = Balance(i1 - i0, XMC > 0 ? XMC : TK.MC, mr), nc = Balance(j1 - j0, XNC > 0 ? XNC : TK.NC, nr);
-        T* packA = PackBuffers<T>(mc * kc, nc * kc, mr * nr, out T* packB, out T* edge);
-        for (int jc = j0; jc < j1; jc += nc)
+        if (threads < 2 || (long)p.M * p.N * p.K < ParallelWork) threads = 1;
+        int kc = Balance(p.K, XKC > 0 ? XKC : TK.KC, 1), nc = Balance(p.N, XNC > 0 ? XNC : TK.NC, nr);
+        int mcMax = XMC > 0 ? XMC : TK.MC;
+        // Equal-sized blocks rather than full blocks plus a sliver: a sliver runs at the packing-bound
+        // speed of a small product.
+        int slab = Balance(p.M, threads == 1 ? mcMax : SlabBytes / (kc * sizeof(T)), mr);
+        int mc = Balance(slab, mcMax, mr);
+        T* packA = PackBuffers<T>(slab * kc, nc * kc, out T* packB);
+        for (int jc = 0; jc < p.N; jc += nc)
         {
-            int ncCur = Math.Min(nc, j1 - jc);
+            int ncCur = Math.Min(nc, p.N - jc), panels = (ncCur + nr - 1) / nr;
             for (int pc = 0; pc < p.K; pc += kc)
             {
                 int kcCur = Math.Min(kc, p.K - pc);
-                PackB(p, pc, kcCur, jc, ncCur, nr, packB);
-                for (int ic = i0; ic < i1; ic += mc)
+                for (int ic = 0; ic < p.M; ic += slab)
                 {
-                    int mcCur = Math.Min(mc, i1 - ic);
-                    PackA(p, ic, mcCur, pc, kcCur, mr, packA);
-                    bool accumulate = pc > 0;
-                    for (int jr = 0; jr < ncCur; jr += nr)
+                    int slabCur = Math.Min(slab, p.M - ic);
+                    bool packingB = ic == 0;
+                    if (threads == 1)
                     {
-                        int nrCur = Math.Min(nr, ncCur - jr);
-                        T* bp = packB + (nint)jr * kcCur;
-                        for (int ir = 0; ir < mcCur; ir += mr)
-                        {
-                            int mrCur = Math.Min(mr, mcCur - ir);
-                            T* ap = packA + (nint)ir * kcCur, cp = p.C + (nint)(ic + ir) * p.N + jc + jr;
-                            if (mrCur == mr && nrCur == nr)
-                            {
-                                TK.Run(kcCur, ap, bp, cp, p.N, accumulate);
-                                continue;
-                            }
-                            // Edge tile: the padded panels let the kernel run unchanged into a scratch tile.
-                            TK.Run(kcCur, ap, bp, edge, nr, false);
-                            for (int r = 0; r < mrCur; r++)
-                            for (int j = 0; j < nrCur; j++)
-                                cp[(nint)r * p.N + j] = accumulate ? Add(cp[(nint)r * p.N + j], edge[r * nr + j]) : edge[r * nr + j];
-                        }
+                        if (packingB) PackB(p, pc, kcCur, jc, ncCur, nr, packB);
+                        PackA(p, ic, slabCur, pc, kcCur, mr, packA);
+                        Macro<T, TK>(p, packA, packB, ic, slabCur, jc, ncCur, kcCur, pc > 0);
+                        continue;
                     }
+                    // Phase 1: `threads` row ranges of the A slab, then (first slab only) as many column ranges of B.
+                    int aPanels = (slabCur + mr - 1) / mr, jcL = jc, pcL = pc, icL = ic;
+                    T* packAL = packA, packBL = packB;
+                    CpuParallel.For(packingB ? 2 * threads : threads, threads, t =>
+                    {
+                        if (t < threads)
+                        {
+                            int lo = aPanels * t / threads * mr, hi = Math.Min(aPanels * (t + 1) / threads * mr, slabCur);
+                            if (hi > lo) PackA(p, icL + lo, hi - lo, pcL, kcCur, mr, packAL + (nint)lo * kcCur);
+                        }
+                        else
+                        {
+                            t -= threads;
+                            int lo = panels * t / threads * nr, hi = Math.Min(panels * (t + 1) / threads * nr, ncCur);
+                            if (hi > lo) PackB(p, pcL, kcCur, jcL + lo, hi - lo, nr, packBL + (nint)lo * kcCur);
+                        }
+                    });
+                    // Phase 2: row blocks × column groups, about four tasks per thread.
+                    int rowBlocks = (slabCur + mc - 1) / mc;
+                    int groups = Math.Clamp((XTPT * threads + rowBlocks - 1) / rowBlocks, 1, panels);
+                    int groupWidth = (panels + groups - 1) / groups * nr;
+                    groups = (ncCur + groupWidth - 1) / groupWidth;
+                    CpuParallel.For(rowBlocks * groups, threads, t =>
+                    {
+                        int r = t / groups * mc, g = t % groups * groupWidth;
+                        Macro<T, TK>(p, packAL + (nint)r * kcCur, packBL + (nint)g * kcCur, icL + r, Math.Min(mc, slabCur - r),
+                            jcL + g, Math.Min(groupWidth, ncCur - g), kcCur, pcL > 0);
+                    });
                 }
+            }
+        }
+    }
+
+    /// <summary>Packed A rows per slab when threads share work: ~1 MiB, enough rows for several tasks per thread.</summary>
+    private const int SlabBytes = 1 << 20;
+
+    /// <summary>
+    /// C[ic:ic+mc, jc:jc+nc] (+)= packed A block · packed B panel, tile by tile. The inner loop walks
+    /// down the rows so one kc×NR panel of B stays in L1 while the A block streams from L2.
+    /// </summary>
+    private static void Macro<T, TK>(Problem<T> p, T* packA, T* packB, int ic, int mc, int jc, int nc, int kc, bool accumulate)
+        where T : unmanaged where TK : struct, IMicroKernel<T>
+    {
+        int mr = TK.MR, nr = TK.NR;
+        T* edge = stackalloc T[mr * nr];
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int nrCur = Math.Min(nr, nc - jr);
+            T* bp = packB + (nint)jr * kc;
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int mrCur = Math.Min(mr, mc - ir);
+                T* ap = packA + (nint)ir * kc, cp = p.C + (nint)(ic + ir) * p.N + jc + jr;
+                if (mrCur == mr && nrCur == nr)
+                {
+                    TK.Run(kc, ap, bp, cp, p.N, accumulate);
+                    continue;
+                }
+                // Edge tile: the zero-padded panels let the kernel run unchanged into a scratch tile.
+                TK.Run(kc, ap, bp, edge, nr, false);
+                for (int r = 0; r < mrCur; r++)
+                for (int j = 0; j < nrCur; j++)
+                    cp[(nint)r * p.N + j] = accumulate ? Add(cp[(nint)r * p.N + j], edge[r * nr + j]) : edge[r * nr + j];
             }
         }
     }
@@ -134,6 +172,8 @@ internal static unsafe class Gemm
     static readonly int XMC = int.Parse(Environment.GetEnvironmentVariable("GEMM_MC") ?? "0");
     static readonly int XNC = int.Parse(Environment.GetEnvironmentVariable("GEMM_NC") ?? "0");
     internal static readonly bool XUN = Environment.GetEnvironmentVariable("GEMM_UN") != "0";
+    internal static readonly int XPA = int.Parse(Environment.GetEnvironmentVariable("GEMM_PA") ?? "256");
+    internal static readonly int XTPT = int.Parse(Environment.GetEnvironmentVariable("GEMM_TPT") ?? "4");
     internal static readonly bool XPF = Environment.GetEnvironmentVariable("GEMM_PF") != "0";
     /// <summary>Splits <paramref name="total"/> into equal blocks of at most <paramref name="max"/>, rounded up to <paramref name="unit"/>.</summary>
     private static int Balance(int total, int max, int unit)
@@ -219,16 +259,14 @@ internal static unsafe class Gemm
     /// It lives on the pinned heap so the raw pointers stay valid, and each region starts on a cache
     /// line because a vector load that straddles two lines costs two.
     /// </summary>
-    private static T* PackBuffers<T>(int aCount, int bCount, int edgeCount, out T* b, out T* edge) where T : unmanaged
+    private static T* PackBuffers<T>(int aCount, int bCount, out T* b) where T : unmanaged
     {
         static nint Round(nint bytes) => (bytes + 63) & ~(nint)63;
-        nint aBytes = Round((nint)aCount * sizeof(T)), bBytes = Round((nint)bCount * sizeof(T));
-        nint need = aBytes + bBytes + Round((nint)edgeCount * sizeof(T)) + 64;
+        nint aBytes = Round((nint)aCount * sizeof(T)), need = aBytes + Round((nint)bCount * sizeof(T)) + 64;
         var buf = t_pack;
         if (buf == null || buf.Length < need) t_pack = buf = GC.AllocateUninitializedArray<byte>((int)need, pinned: true);
         byte* start = (byte*)(((nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buf)) + 63) & ~(nint)63);
         b = (T*)(start + aBytes);
-        edge = (T*)(start + aBytes + bBytes);
         return (T*)start;
     }
 
@@ -330,6 +368,7 @@ internal static unsafe class Gemm
             if (XUN)
                 for (; q + 2 <= kc; q += 2, a += 12, b += 4 * Vector256<T>.Count)
                 {
+                if (XPA > 0) Sse.Prefetch0((byte*)a + XPA);
                 b0 = Vector256.Load(b);
                 b1 = Vector256.Load(b + 1 * Vector256<T>.Count);
                 x = Vector256.Create(a[0]);

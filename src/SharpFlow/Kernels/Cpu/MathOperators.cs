@@ -3,8 +3,8 @@ using System.Runtime.Intrinsics;
 
 namespace SharpFlow.Kernels.Cpu;
 
-// Operator structs of the element-wise math ops. Float forms of transcendental functions widen to double,
-// run VectorMath's float-precision twins and round once, so vector lanes and the scalar tail agree bit for bit.
+// Operator structs of the element-wise math ops. Float forms of transcendental functions run VectorMath's float-native
+// twins (scalar, 8 and 16 lanes), so vector lanes and the scalar tail agree bit for bit.
 
 /// <summary>x².</summary>
 internal readonly struct SquareOperator<T> : IUnaryOp<T> where T : unmanaged, INumber<T>
@@ -60,12 +60,10 @@ internal readonly struct ReciprocalOperator : IUnaryOp<float>, IUnaryOp<double>
 /// <summary>eˣ.</summary>
 internal readonly struct ExpOperator : IUnaryOp<float>, IUnaryOp<double>
 {
-    public static float Apply(float x) => (float)VectorMath.Exp(x, forFloat: true);
-    public static Vector256<float> Apply(Vector256<float> x)
-    {
-        var (lo, hi) = Vector256.Widen(x);
-        return Vector256.Narrow(VectorMath.Exp(lo, forFloat: true), VectorMath.Exp(hi, forFloat: true));
-    }
+    public static float Apply(float x) => VectorMath.Exp(x);
+    public static Vector256<float> Apply(Vector256<float> x) => VectorMath.Exp(x);
+    public static Vector512<float> Apply(Vector512<float> x) => VectorMath.Exp(x);
+    static bool IUnaryOp<float>.Vectorized512 => true;
     public static double Apply(double x) => VectorMath.Exp(x);
     public static Vector256<double> Apply(Vector256<double> x) => VectorMath.Exp(x);
 }
@@ -95,12 +93,10 @@ internal readonly struct Log1pOperator : IUnaryOp<float>, IUnaryOp<double>
 /// <summary>Logistic function 1 / (1 + e⁻ˣ), stable for any finite x.</summary>
 internal readonly struct SigmoidOperator : IUnaryOp<float>, IUnaryOp<double>
 {
-    public static float Apply(float x) => (float)VectorMath.Sigmoid(x, forFloat: true);
-    public static Vector256<float> Apply(Vector256<float> x)
-    {
-        var (lo, hi) = Vector256.Widen(x);
-        return Vector256.Narrow(VectorMath.Sigmoid(lo, forFloat: true), VectorMath.Sigmoid(hi, forFloat: true));
-    }
+    public static float Apply(float x) => VectorMath.Sigmoid(x);
+    public static Vector256<float> Apply(Vector256<float> x) => VectorMath.Sigmoid(x);
+    public static Vector512<float> Apply(Vector512<float> x) => VectorMath.Sigmoid(x);
+    static bool IUnaryOp<float>.Vectorized512 => true;
     public static double Apply(double x) => VectorMath.Sigmoid(x);
     public static Vector256<double> Apply(Vector256<double> x) => VectorMath.Sigmoid(x);
 }
@@ -108,12 +104,10 @@ internal readonly struct SigmoidOperator : IUnaryOp<float>, IUnaryOp<double>
 /// <summary>Hyperbolic tangent.</summary>
 internal readonly struct TanhOperator : IUnaryOp<float>, IUnaryOp<double>
 {
-    public static float Apply(float x) => (float)VectorMath.Tanh(x, forFloat: true);
-    public static Vector256<float> Apply(Vector256<float> x)
-    {
-        var (lo, hi) = Vector256.Widen(x);
-        return Vector256.Narrow(VectorMath.Tanh(lo, forFloat: true), VectorMath.Tanh(hi, forFloat: true));
-    }
+    public static float Apply(float x) => VectorMath.Tanh(x);
+    public static Vector256<float> Apply(Vector256<float> x) => VectorMath.Tanh(x);
+    public static Vector512<float> Apply(Vector512<float> x) => VectorMath.Tanh(x);
+    static bool IUnaryOp<float>.Vectorized512 => true;
     public static double Apply(double x) => VectorMath.Tanh(x);
     public static Vector256<double> Apply(Vector256<double> x) => VectorMath.Tanh(x);
 }

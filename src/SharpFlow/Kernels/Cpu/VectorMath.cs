@@ -5,15 +5,15 @@ namespace SharpFlow.Kernels.Cpu;
 
 /// <summary>
 /// Transcendental functions in twin scalar and <see cref="Vector256{T}"/> forms that perform the very same IEEE
-/// operations in the same order, so a vector lane and the scalar tail give identical bits. Float callers widen to
-/// double and use the shorter <c>forFloat</c> polynomials; the result then rounds once to float.
+/// operations in the same order, so a vector lane and the scalar tail give identical bits. This file holds the double
+/// forms; VectorMathFloat.cs the float-native ones (8 or 16 lanes per vector).
 /// </summary>
 /// <remarks>
 /// Why not the BCL: on .NET 10 <c>Vector256.Exp(0f)</c> is 1.0000001, <c>TensorPrimitives.Tanh(0f)</c> is -6e-8 and
 /// <c>double.ExpM1</c>/<c>double.LogP1</c> are computed as <c>exp(x) - 1</c>/<c>log(1 + x)</c>, losing all digits for tiny x.
 /// No fused multiply-add is used (the JIT never contracts <c>a * b + c</c>), which keeps the twins bit-identical.
 /// </remarks>
-internal static class VectorMath
+internal static partial class VectorMath
 {
     const double Log2E = 1.4426950408889634;
     // fdlibm's split of ln 2: the high part has trailing zero bits, so n * Ln2Hi is exact for |n| < 2^11.
@@ -35,14 +35,14 @@ internal static class VectorMath
 
     // ---------- exp ----------
 
-    /// <summary>e^x to about 1 ulp (double) or well under half a float ulp (<paramref name="forFloat"/>).</summary>
-    public static double Exp(double x, bool forFloat = false)
+    /// <summary>e^x to about 1 ulp.</summary>
+    public static double Exp(double x)
     {
         double xc = Math.Min(Math.Max(x, -746.0), 710.0);
         double kd = xc * Log2E + Shifter;
         double nd = kd - Shifter;
         double r = (xc - nd * Ln2Hi) - nd * Ln2Lo;
-        double p = forFloat ? ExpPoly7(r) : ExpPoly13(r);
+        double p = ExpPoly13(r);
         double n1 = Math.Floor(nd * 0.5);
         double n2 = nd - n1;
         double y = p * Pow2(n1) * Pow2(n2);
@@ -51,16 +51,16 @@ internal static class VectorMath
         return double.IsNaN(x) ? x : y;
     }
 
-    /// <inheritdoc cref="Exp(double, bool)"/>
+    /// <inheritdoc cref="Exp(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Exp(Vector256<double> x, bool forFloat = false)
+    public static Vector256<double> Exp(Vector256<double> x)
     {
         var xc = Vector256.Min(Vector256.Max(x, Vector256.Create(-746.0)), Vector256.Create(710.0));
         var shifter = Vector256.Create(Shifter);
         var kd = xc * Vector256.Create(Log2E) + shifter;
         var nd = kd - shifter;
         var r = (xc - nd * Vector256.Create(Ln2Hi)) - nd * Vector256.Create(Ln2Lo);
-        var p = forFloat ? ExpPoly7(r) : ExpPoly13(r);
+        var p = ExpPoly13(r);
         var n1 = Vector256.Floor(nd * Vector256.Create(0.5));
         var n2 = nd - n1;
         var y = p * Pow2(n1) * Pow2(n2);
@@ -95,35 +95,22 @@ internal static class VectorMath
         return Vector256<double>.One + r * p;
     }
 
-    static double ExpPoly7(double r) => 1.0 + r * (1.0 + r * (C2 + r * (C3 + r * (C4 + r * (C5 + r * (C6 + r * C7))))));
-
-    static Vector256<double> ExpPoly7(Vector256<double> r)
-    {
-        var p = Vector256.Create(C6) + r * Vector256.Create(C7);
-        p = Vector256.Create(C5) + r * p;
-        p = Vector256.Create(C4) + r * p;
-        p = Vector256.Create(C3) + r * p;
-        p = Vector256.Create(C2) + r * p;
-        p = Vector256<double>.One + r * p;
-        return Vector256<double>.One + r * p;
-    }
-
     // ---------- expm1 ----------
 
     /// <summary>e^x − 1, accurate also for tiny |x| (Taylor series below ln2/2, exp(x) − 1 above).</summary>
-    public static double ExpM1(double x, bool forFloat = false)
+    public static double ExpM1(double x)
     {
-        double small = forFloat ? ExpM1Poly8(x) : ExpM1Poly13(x);
-        double large = Exp(x, forFloat) - 1.0;
+        double small = ExpM1Poly13(x);
+        double large = Exp(x) - 1.0;
         return Math.Abs(x) < HalfLn2 ? small : large;
     }
 
-    /// <inheritdoc cref="ExpM1(double, bool)"/>
+    /// <inheritdoc cref="ExpM1(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpM1(Vector256<double> x, bool forFloat = false)
+    public static Vector256<double> ExpM1(Vector256<double> x)
     {
-        var small = forFloat ? ExpM1Poly8(x) : ExpM1Poly13(x);
-        var large = Exp(x, forFloat) - Vector256<double>.One;
+        var small = ExpM1Poly13(x);
+        var large = Exp(x) - Vector256<double>.One;
         return Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(x), Vector256.Create(HalfLn2)), small, large);
     }
 
@@ -146,55 +133,42 @@ internal static class VectorMath
         return x + x * x * p;
     }
 
-    static double ExpM1Poly8(double x) => x + x * x * (C2 + x * (C3 + x * (C4 + x * (C5 + x * (C6 + x * (C7 + x * C8))))));
-
-    static Vector256<double> ExpM1Poly8(Vector256<double> x)
-    {
-        var p = Vector256.Create(C7) + x * Vector256.Create(C8);
-        p = Vector256.Create(C6) + x * p;
-        p = Vector256.Create(C5) + x * p;
-        p = Vector256.Create(C4) + x * p;
-        p = Vector256.Create(C3) + x * p;
-        p = Vector256.Create(C2) + x * p;
-        return x + x * x * p;
-    }
-
     // ---------- tanh, sigmoid ----------
 
     /// <summary>tanh x = expm1(2|x|) / (expm1(2|x|) + 2) with x's sign; ±1 beyond saturation.</summary>
-    public static double Tanh(double x, bool forFloat = false)
+    public static double Tanh(double x)
     {
         double a = Math.Abs(x);
-        double t = ExpM1(a + a, forFloat);
+        double t = ExpM1(a + a);
         double r = t / (t + 2.0);
         r = a > TanhSaturation ? 1.0 : r;
         return Math.CopySign(r, x);
     }
 
-    /// <inheritdoc cref="Tanh(double, bool)"/>
+    /// <inheritdoc cref="Tanh(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Tanh(Vector256<double> x, bool forFloat = false)
+    public static Vector256<double> Tanh(Vector256<double> x)
     {
         var a = Vector256.Abs(x);
-        var t = ExpM1(a + a, forFloat);
+        var t = ExpM1(a + a);
         var r = t / (t + Vector256.Create(2.0));
         r = Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256.Create(TanhSaturation)), Vector256<double>.One, r);
         return CopySign(r, x);
     }
 
     /// <summary>1 / (1 + e^−x), computed as e^x / (1 + e^x) for negative x so that no digits cancel.</summary>
-    public static double Sigmoid(double x, bool forFloat = false)
+    public static double Sigmoid(double x)
     {
-        double e = Exp(-Math.Abs(x), forFloat);
+        double e = Exp(-Math.Abs(x));
         double num = x < 0 ? e : 1.0;
         return num / (1.0 + e);
     }
 
-    /// <inheritdoc cref="Sigmoid(double, bool)"/>
+    /// <inheritdoc cref="Sigmoid(double)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Sigmoid(Vector256<double> x, bool forFloat = false)
+    public static Vector256<double> Sigmoid(Vector256<double> x)
     {
-        var e = Exp(-Vector256.Abs(x), forFloat);
+        var e = Exp(-Vector256.Abs(x));
         var num = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), e, Vector256<double>.One);
         return num / (Vector256<double>.One + e);
     }
