@@ -235,6 +235,8 @@ internal static partial class VectorMath
     static Vector256<float> Pow2F(Vector256<int> n) => Vector256.ShiftLeft(n + Vector256.Create(127), 23).AsSingle();
 
     // ---------- Vector512<float> ----------
+    // Mirrors the Vector256 section line for line: .NET 10 has no public vector-width-generic interface
+    // (ISimdVector is internal), so each width needs its own copy; the twin tests pin them to the scalar bits.
 
     /// <inheritdoc cref="Exp(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
