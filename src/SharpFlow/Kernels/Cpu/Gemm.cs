@@ -16,7 +16,7 @@ namespace SharpFlow.Kernels.Cpu;
 /// </summary>
 internal static unsafe class Gemm
 {
-    /// <summary>Up to this many multiply-adds packing does not pay off (measured crossover ~40³ on Zen 3).</summary>
+    /// <summary>Up to this many multiply-adds packing does not pay off (Zen 3: Direct wins below ~24³ with B transposed, ~48³ without).</summary>
     private const long DirectWork = 32 * 32 * 32;
 
     /// <summary>Below this many multiply-adds a second thread costs more (fork, join, shared packing) than it saves.</summary>
@@ -103,10 +103,9 @@ internal static unsafe class Gemm
     /// <summary>
     /// The Goto loop nest: columns of C by NC, k by KC (pack a kc×nc panel of op(B), kept in L3),
     /// rows by slabs (pack slab×kc of op(A)), then MR×NR tiles. Alone, a slab is one MC-row L2 block.
-    /// With helpers, each k-block is two fork-joins over shared packed panels: first the packing is
-    /// split, then (row block × column group) tasks, several per thread and claimed dynamically, so
-    /// nothing is packed twice and a thread that starts late or runs slow (a busy sibling vCPU)
-    /// just takes fewer tasks.
+    /// With helpers, a slab is larger and each slab × k-block is two fork-joins over shared packed
+    /// panels (<see cref="SharedStep"/>): nothing is packed twice, and with many small tasks claimed
+    /// dynamically a thread that starts late or runs slow (a busy sibling vCPU) just takes fewer.
     /// </summary>
     private static void Blocked<T, TK>(Problem<T> p, int threads, int blockCap) where T : unmanaged where TK : struct, IMicroKernel<T>
     {
@@ -126,52 +125,60 @@ internal static unsafe class Gemm
         T* packA = PackBuffers<T>(slab * kc, nc * kc, out T* packB);
         for (int jc = 0; jc < p.N; jc += nc)
         {
-            int ncCur = Math.Min(nc, p.N - jc), panels = (ncCur + nr - 1) / nr;
+            int ncCur = Math.Min(nc, p.N - jc);
             for (int pc = 0; pc < p.K; pc += kc)
             {
                 int kcCur = Math.Min(kc, p.K - pc);
                 for (int ic = 0; ic < p.M; ic += slab)
                 {
                     int slabCur = Math.Min(slab, p.M - ic);
-                    bool packingB = ic == 0;
-                    if (threads == 1)
+                    if (threads > 1)
                     {
-                        if (packingB) PackB(p, pc, kcCur, jc, ncCur, nr, packB);
-                        PackA(p, ic, slabCur, pc, kcCur, mr, packA);
-                        Macro<T, TK>(p, packA, packB, ic, slabCur, jc, ncCur, kcCur, pc > 0);
+                        SharedStep<T, TK>(p, packA, packB, ic, slabCur, mc, jc, ncCur, pc, kcCur, ic == 0, threads);
                         continue;
                     }
-                    // Phase 1: `threads` row ranges of the A slab, then (first slab only) as many column ranges of B.
-                    int aPanels = (slabCur + mr - 1) / mr, jcL = jc, pcL = pc, icL = ic;
-                    T* packAL = packA, packBL = packB;
-                    CpuParallel.For(packingB ? 2 * threads : threads, threads, t =>
-                    {
-                        if (t < threads)
-                        {
-                            int lo = aPanels * t / threads * mr, hi = Math.Min(aPanels * (t + 1) / threads * mr, slabCur);
-                            if (hi > lo) PackA(p, icL + lo, hi - lo, pcL, kcCur, mr, packAL + (nint)lo * kcCur);
-                        }
-                        else
-                        {
-                            t -= threads;
-                            int lo = panels * t / threads * nr, hi = Math.Min(panels * (t + 1) / threads * nr, ncCur);
-                            if (hi > lo) PackB(p, pcL, kcCur, jcL + lo, hi - lo, nr, packBL + (nint)lo * kcCur);
-                        }
-                    });
-                    // Phase 2: row blocks × column groups, in row-major order so consecutive tasks share an A block.
-                    int rowBlocks = (slabCur + mc - 1) / mc;
-                    int groups = Math.Clamp((TasksPerThread * threads + rowBlocks - 1) / rowBlocks, 1, panels);
-                    int groupWidth = (panels + groups - 1) / groups * nr;
-                    groups = (ncCur + groupWidth - 1) / groupWidth;
-                    CpuParallel.For(rowBlocks * groups, threads, t =>
-                    {
-                        int r = t / groups * mc, g = t % groups * groupWidth;
-                        Macro<T, TK>(p, packAL + (nint)r * kcCur, packBL + (nint)g * kcCur, icL + r, Math.Min(mc, slabCur - r),
-                            jcL + g, Math.Min(groupWidth, ncCur - g), kcCur, pcL > 0);
-                    });
+                    if (ic == 0) PackB(p, pc, kcCur, jc, ncCur, nr, packB);
+                    PackA(p, ic, slabCur, pc, kcCur, mr, packA);
+                    Macro<T, TK>(p, packA, packB, ic, slabCur, jc, ncCur, kcCur, pc > 0);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// One slab × k-block on several threads (a separate method so that the single-threaded path
+    /// allocates no closure). Phase 1 packs `threads` row ranges of the A slab and, for the first slab
+    /// of a k-block, as many column ranges of B; phase 2 runs row block × column group tasks in
+    /// row-major order, so consecutive tasks of a thread mostly share an A block.
+    /// </summary>
+    private static void SharedStep<T, TK>(Problem<T> p, T* packA, T* packB, int ic, int rows, int mc, int jc, int nc,
+        int pc, int kc, bool packingB, int threads) where T : unmanaged where TK : struct, IMicroKernel<T>
+    {
+        int mr = TK.MR, nr = TK.NR, aPanels = (rows + mr - 1) / mr, bPanels = (nc + nr - 1) / nr;
+        CpuParallel.For(packingB ? 2 * threads : threads, threads, t =>
+        {
+            if (t < threads)
+            {
+                int lo = aPanels * t / threads * mr, hi = Math.Min(aPanels * (t + 1) / threads * mr, rows);
+                if (hi > lo) PackA(p, ic + lo, hi - lo, pc, kc, mr, packA + (nint)lo * kc);
+            }
+            else
+            {
+                t -= threads;
+                int lo = bPanels * t / threads * nr, hi = Math.Min(bPanels * (t + 1) / threads * nr, nc);
+                if (hi > lo) PackB(p, pc, kc, jc + lo, hi - lo, nr, packB + (nint)lo * kc);
+            }
+        });
+        int rowBlocks = (rows + mc - 1) / mc;
+        int groups = Math.Clamp((TasksPerThread * threads + rowBlocks - 1) / rowBlocks, 1, bPanels);
+        int groupWidth = (bPanels + groups - 1) / groups * nr;
+        groups = (nc + groupWidth - 1) / groupWidth;
+        CpuParallel.For(rowBlocks * groups, threads, t =>
+        {
+            int r = t / groups * mc, g = t % groups * groupWidth;
+            Macro<T, TK>(p, packA + (nint)r * kc, packB + (nint)g * kc, ic + r, Math.Min(mc, rows - r),
+                jc + g, Math.Min(groupWidth, nc - g), kc, pc > 0);
+        });
     }
 
     /// <summary>Packed A rows per slab when threads share work: ~1 MiB, enough rows for several tasks per thread.</summary>
@@ -552,15 +559,17 @@ internal static unsafe class Gemm
 
     /// <summary>
     /// 12 × (2 × 512-bit) tile: 24 accumulators of the 32 zmm registers, leaving room for the B
-    /// vectors and broadcasts; twice the rows of the AVX2 tile halves B loads per FMA. kc is halved
-    /// so the kc×NR panel of B still fits in half of a 32 KiB L1; Zen 4's 1 MiB L2 takes a taller A block.
+    /// vectors and broadcasts; twice the rows of the AVX2 tile halves B loads per FMA. The kc×NR
+    /// panel of B is then 32 KiB at kc = 256, more than half of L1, but kc = 128 measured 5–10 %
+    /// slower on a Sapphire Rapids host (more C traffic per FMA), and Zen 4 retires 512-bit FMAs at
+    /// half that rate, so B loads that miss L1 are hidden there too.
     /// </summary>
     private struct Kernel512<T> : IMicroKernel<T> where T : unmanaged
     {
         public static int MR => 12;
         public static int NR => 2 * Vector512<T>.Count;
-        public static int KC => 128;
-        public static int MC => 480 * 4 / sizeof(T);
+        public static int KC => 256;
+        public static int MC => 240 * 4 / sizeof(T);
         public static int NC => 4096 * 4 / sizeof(T);
 
         public static void Run(int kc, T* a, T* b, T* c, nint ldc, bool accumulate)
