@@ -96,6 +96,33 @@ public sealed class GemmTests
         }
     }
 
+    /// <summary>
+    /// The tiny-product path adds in k order with separate multiply and add, as the TensorFlow builds
+    /// that printed the document's values did, so it must equal that float loop bit for bit.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Transposes))]
+    public void Direct_path_is_bitwise_the_sequential_float_loop(bool transA, bool transB)
+    {
+        var rnd = new Random(3);
+        foreach (int m in SmallSizes) foreach (int n in SmallSizes) foreach (int k in SmallSizes)
+        {
+            var a = new float[m * k];
+            var b = new float[k * n];
+            for (int i = 0; i < a.Length; i++) a[i] = (float)(rnd.NextDouble() * 2 - 1);
+            for (int i = 0; i < b.Length; i++) b[i] = (float)(rnd.NextDouble() * 2 - 1);
+            var c = new float[m * n];
+            Gemm.Multiply(GemmPath.Direct, transA, transB, m, n, k, a, b, c, 1);
+            for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float s = 0;
+                for (int p = 0; p < k; p++) s += (transA ? a[p * m + i] : a[i * k + p]) * (transB ? b[j * k + p] : b[p * n + j]);
+                Assert.True(s == c[i * n + j], $"m={m} n={n} k={k}: C[{i},{j}] = {c[i * n + j]:R}, sequential loop {s:R}");
+            }
+        }
+    }
+
     [Fact]
     public void Small_document_shapes_give_exact_products()
     {
