@@ -7,16 +7,6 @@ public sealed class UnaryMathTests
     static readonly double[] Xs = [-2.5, -1.0, 0.0, 0.5, 1.0, 3.0];
     static readonly double[] Positive = [0.25, 1.0, 2.0, 9.0];
 
-    static NDArray Run(Func<Tensor, Tensor> f, double[] x, DType dtype)
-    {
-        using var g = tf.Graph();
-        using var _ = g.as_default();
-        var t = f(tf.constant(x, dtype: dtype));
-        Assert.Equal(dtype, t.dtype);
-        using var sess = tf.Session();
-        return sess.run(t);
-    }
-
     public static TheoryData<string, double[], double[]> Goldens => new()
     {
         { "exp", Xs, [0.0820849986238988, 0.36787944117144233, 1.0, 1.6487212707001282, 2.718281828459045, 20.085536923187668] },
@@ -50,11 +40,11 @@ public sealed class UnaryMathTests
 
     [Theory, MemberData(nameof(Goldens))]
     public void Value_Float64_MatchesGolden(string op, double[] x, double[] expected) =>
-        ValueAssert.Close(expected, Run(Op(op), x, tf.float64), ValueAssert.Float64);
+        ValueAssert.Close(expected, ValueAssert.RunUnary(Op(op), x, tf.float64), ValueAssert.Float64);
 
     [Theory, MemberData(nameof(Goldens))]
     public void Value_Float32_MatchesGoldenAndKeepsDtype(string op, double[] x, double[] expected) =>
-        ValueAssert.Close(expected, Run(Op(op), x, tf.float32), ValueAssert.Float32);
+        ValueAssert.Close(expected, ValueAssert.RunUnary(Op(op), x, tf.float32), ValueAssert.Float32);
 
     [Theory]
     [InlineData("square", new[] { -3, 0, 4 }, new[] { 9, 0, 16 })]
@@ -154,16 +144,16 @@ public sealed class UnaryMathTests
     public void Log1p_TinyFloat32_KeepsAllDigits()
     {
         // log1p(1e-8) = 9.999999950000001e-09 (math.log1p); log(1 + 1e-8) in float32 would give 0.
-        var r = Run(x => tf.log1p(x), [1e-8], tf.float32);
+        var r = ValueAssert.RunUnary(x => tf.log1p(x), [1e-8], tf.float32);
         ValueAssert.Close([9.999999950000001e-09], r, ValueAssert.Float32);
     }
 
     [Fact]
     public void Exp_Overflow_GivesInfinityAndLogOfZeroIsMinusInfinity()
     {
-        var e = Run(x => tf.exp(x), [89.0, 710.0, -800.0], tf.float32);
+        var e = ValueAssert.RunUnary(x => tf.exp(x), [89.0, 710.0, -800.0], tf.float32);
         Assert.Equal([float.PositiveInfinity, float.PositiveInfinity, 0f], e.ToArray<float>());
-        var l = Run(x => tf.log(x), [0.0, -1.0], tf.float64);
+        var l = ValueAssert.RunUnary(x => tf.log(x), [0.0, -1.0], tf.float64);
         Assert.Equal(double.NegativeInfinity, l.ToArray<double>()[0]);
         Assert.True(double.IsNaN(l.ToArray<double>()[1]));
     }
@@ -172,7 +162,7 @@ public sealed class UnaryMathTests
     public void Sign_NaNAndNegativeZero_GiveZero()
     {
         // TF parity: Eigen's scalar_sign_op computes (x > 0) - (x < 0).
-        var r = Run(x => tf.sign(x), [double.NaN, -0.0], tf.float64);
+        var r = ValueAssert.RunUnary(x => tf.sign(x), [double.NaN, -0.0], tf.float64);
         Assert.Equal([0.0, 0.0], r.ToArray<double>());
     }
 
@@ -180,9 +170,9 @@ public sealed class UnaryMathTests
     public void SigmoidTanh_LargeInputs_SaturateWithoutNaN()
     {
         // sigmoid(-80) = e^-80 / (1 + e^-80) = 1.8048513878454153e-35 (math.exp), still a normal float32.
-        var s = Run(x => tf.sigmoid(x), [-1000.0, -80.0, 100.0, 1000.0], tf.float32);
+        var s = ValueAssert.RunUnary(x => tf.sigmoid(x), [-1000.0, -80.0, 100.0, 1000.0], tf.float32);
         ValueAssert.Close([0.0, 1.8048513878454153e-35, 1.0, 1.0], s, ValueAssert.Float32);
-        var t = Run(x => tf.tanh(x), [-1000.0, 1000.0], tf.float64);
+        var t = ValueAssert.RunUnary(x => tf.tanh(x), [-1000.0, 1000.0], tf.float64);
         Assert.Equal([-1.0, 1.0], t.ToArray<double>());
     }
 

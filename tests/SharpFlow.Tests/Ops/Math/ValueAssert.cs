@@ -23,5 +23,16 @@ internal static class ValueAssert
     }
 
     /// <summary>The result as doubles, for exact comparisons.</summary>
+    /// <summary>Builds f(constant x) in a fresh graph, checks it keeps the dtype, and runs it.</summary>
+    public static NDArray RunUnary(Func<Tensor, Tensor> f, double[] x, DType dtype)
+    {
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        var t = f(tf.constant(x, dtype: dtype));
+        Assert.Equal(dtype, t.dtype);
+        using var sess = tf.Session();
+        return sess.run(t);
+    }
+
     public static double[] Doubles(NDArray a) => Enumerable.Range(0, a.size).Select(a.GetDouble).ToArray();
 }

@@ -9,16 +9,6 @@ public sealed class ActivationTests
 {
     static readonly double[] Xs = [-2.5, -1.0, 0.0, 0.5, 1.0, 3.0];
 
-    static NDArray Run(Func<Tensor, Tensor> f, double[] x, DType dtype)
-    {
-        using var g = tf.Graph();
-        using var _ = g.as_default();
-        var t = f(tf.constant(x, dtype: dtype));
-        Assert.Equal(dtype, t.dtype);
-        using var sess = tf.Session();
-        return sess.run(t);
-    }
-
     public static TheoryData<string, double[], double[]> Goldens => new()
     {
         { "relu", Xs, [0.0, 0.0, 0.0, 0.5, 1.0, 3.0] },
@@ -40,11 +30,11 @@ public sealed class ActivationTests
 
     [Theory, MemberData(nameof(Goldens))]
     public void Value_Float64_MatchesGolden(string op, double[] x, double[] expected) =>
-        ValueAssert.Close(expected, Run(Op(op), x, tf.float64), ValueAssert.Float64);
+        ValueAssert.Close(expected, ValueAssert.RunUnary(Op(op), x, tf.float64), ValueAssert.Float64);
 
     [Theory, MemberData(nameof(Goldens))]
     public void Value_Float32_MatchesGolden(string op, double[] x, double[] expected) =>
-        ValueAssert.Close(expected, Run(Op(op), x, tf.float32), ValueAssert.Float32);
+        ValueAssert.Close(expected, ValueAssert.RunUnary(Op(op), x, tf.float32), ValueAssert.Float32);
 
     [Theory]
     [InlineData("relu", "Relu")]
@@ -90,14 +80,14 @@ public sealed class ActivationTests
     public void Elu_TinyNegative_UsesAccurateExpm1()
     {
         // expm1(-1e-8) = -9.999999950000001e-09 (math.expm1); exp(x) - 1 in float32 would give 0 or -1.19e-7.
-        ValueAssert.Close([-9.999999950000001e-09], Run(x => tf.nn.elu(x), [-1e-8], tf.float32), ValueAssert.Float32);
-        ValueAssert.Close([-9.999999950000001e-09], Run(x => tf.nn.elu(x), [-1e-8], tf.float64), ValueAssert.Float64);
+        ValueAssert.Close([-9.999999950000001e-09], ValueAssert.RunUnary(x => tf.nn.elu(x), [-1e-8], tf.float32), ValueAssert.Float32);
+        ValueAssert.Close([-9.999999950000001e-09], ValueAssert.RunUnary(x => tf.nn.elu(x), [-1e-8], tf.float64), ValueAssert.Float64);
     }
 
     [Fact]
     public void Elu_LargeNegative_SaturatesAtMinusOne()
     {
-        Assert.Equal([-1f, -1f], Run(x => tf.nn.elu(x), [-100.0, double.NegativeInfinity], tf.float32).ToArray<float>());
+        Assert.Equal([-1f, -1f], ValueAssert.RunUnary(x => tf.nn.elu(x), [-100.0, double.NegativeInfinity], tf.float32).ToArray<float>());
     }
 
     [Fact]
@@ -105,17 +95,17 @@ public sealed class ActivationTests
     {
         // Goldens: log1p(exp(-|x|)) + max(x, 0): 100 → 100.0, -100 → 3.720075976020836e-44,
         // 20 → 20.000000002061153, -20 → 2.061153620314381e-09, 13 → 13.000002260326852.
-        var d = Run(x => tf.nn.softplus(x), [100.0, -100.0, 20.0, -20.0, 13.0, 1000.0, -1000.0], tf.float64);
+        var d = ValueAssert.RunUnary(x => tf.nn.softplus(x), [100.0, -100.0, 20.0, -20.0, 13.0, 1000.0, -1000.0], tf.float64);
         ValueAssert.Close([100.0, 3.720075976020836e-44, 20.000000002061153, 2.061153620314381e-09, 13.000002260326852, 1000.0, 0.0], d, 1e-15);
         // float32: above 13.94 the input itself, below -13.94 exp(x) (TF's cut-offs, softplus_op.h).
-        var f = Run(x => tf.nn.softplus(x), [14.0, -14.0, 13.0, 1000.0, -1000.0], tf.float32);
+        var f = ValueAssert.RunUnary(x => tf.nn.softplus(x), [14.0, -14.0, 13.0, 1000.0, -1000.0], tf.float32);
         ValueAssert.Close([14.0, 8.315287191035679e-07, 13.000002260326852, 1000.0, 0.0], f, ValueAssert.Float32);
     }
 
     [Fact]
     public void Relu_NaN_StaysNaN()
     {
-        var r = Run(x => tf.nn.relu(x), [double.NaN, -1.0], tf.float64).ToArray<double>();
+        var r = ValueAssert.RunUnary(x => tf.nn.relu(x), [double.NaN, -1.0], tf.float64).ToArray<double>();
         Assert.True(double.IsNaN(r[0]));
         Assert.Equal(0.0, r[1]);
     }
