@@ -20,28 +20,20 @@ internal static class StepProfile
     {
         var (feeds, targets) = w.Plan;
         feeds = [.. feeds.OrderBy(t => t.name, StringComparer.Ordinal)];
+        // A plan of its own, built as the session builds one (fused steps and in-place buffers included).
         var plan = ExecutionPlan.Build(feeds, [], targets, w.Session.State);
-        var ops = plan.Steps.ToArray();
-
-        // The same slot discipline as the plan: one slot per tensor, feeds first.
-        var slotOf = new Dictionary<Tensor, int>();
-        int Slot(Tensor t) { if (!slotOf.TryGetValue(t, out int s)) slotOf[t] = s = slotOf.Count; return s; }
-        foreach (var f in feeds) Slot(f);
-        foreach (var op in ops) foreach (var t in op.outputs) Slot(t);
-        foreach (var op in ops) foreach (var t in op.inputs) Slot(t);
-        var values = new NDArray?[slotOf.Count];
-        foreach (var f in feeds) values[slotOf[f]] = w.Feed![f];
-        var contexts = ops.Select(op => new KernelContext(op, values,
-            [.. op.inputs.Select(t => slotOf[t])], [.. op.outputs.Select(t => slotOf[t])], w.Session.State)).ToArray();
+        var feedValues = feeds.Select(f => w.Feed![f]).ToArray();
+        var ops = plan.Kernels.ToArray();
+        void RunOnce(long[]? ticks, long[]? bytes) { plan.Begin(feedValues); RunSteps(plan, ops.Length, ticks, bytes); }
 
         var ticks = new long[ops.Length];
         var bytes = new long[ops.Length];
         // Bytes first, in a pass of their own: kernels that cache per-op state in the session would
         // see two sets of buffers if session steps were interleaved, and reallocate.
-        for (int warm = 0; warm < 20; warm++) RunOnce(ops, contexts, null, null);
+        for (int warm = 0; warm < 20; warm++) RunOnce(null, null);
         var unused = new long[ops.Length];
-        for (int s = 0; s < steps; s++) RunOnce(ops, contexts, unused, bytes);
-        for (int warm = 0; warm < 20; warm++) { RunOnce(ops, contexts, null, null); w.Step(); }
+        for (int s = 0; s < steps; s++) RunOnce(unused, bytes);
+        for (int warm = 0; warm < 20; warm++) { RunOnce(null, null); w.Step(); }
         long overhead = TimerOverhead();
         long instrumentation = InstrumentationCost();
         var kernelTimes = new double[steps];
@@ -49,7 +41,7 @@ internal static class StepProfile
         for (int s = 0; s < steps; s++)
         {
             long t0 = Stopwatch.GetTimestamp();
-            RunOnce(ops, contexts, ticks, unused);
+            RunOnce(ticks, unused);
             long t1 = Stopwatch.GetTimestamp();
             w.Step();
             long t2 = Stopwatch.GetTimestamp();
@@ -58,7 +50,7 @@ internal static class StepProfile
             stepTimes[s] = (t2 - t1) / (double)Stopwatch.Frequency;
         }
 
-        var rows = ops.Select((op, i) => (op.type, t: Math.Max(0, ticks[i] - overhead * steps), b: bytes[i]))
+        var rows = ops.Select((op, i) => (type: op.Label, t: Math.Max(0, ticks[i] - overhead * steps), b: bytes[i]))
             .GroupBy(r => r.type)
             .Select(gr => new Row(gr.Key, gr.Count(), gr.Sum(r => r.t) / (double)Stopwatch.Frequency / steps, gr.Sum(r => r.b) / steps))
             .OrderByDescending(r => r.Seconds)
@@ -66,13 +58,13 @@ internal static class StepProfile
         return (rows, Timing.Median(kernelTimes), Timing.Median(stepTimes));
     }
 
-    static void RunOnce(Operation[] ops, KernelContext[] contexts, long[]? ticks, long[]? bytes)
+    static void RunSteps(ExecutionPlan plan, int count, long[]? ticks, long[]? bytes)
     {
-        for (int i = 0; i < ops.Length; i++)
+        for (int i = 0; i < count; i++)
         {
             long b0 = GC.GetAllocatedBytesForCurrentThread();
             long t0 = Stopwatch.GetTimestamp();
-            ops[i].Def.Compute(contexts[i]);
+            plan.RunStep(i);
             long t1 = Stopwatch.GetTimestamp();
             if (ticks is null || bytes is null) continue;
             ticks[i] += t1 - t0;

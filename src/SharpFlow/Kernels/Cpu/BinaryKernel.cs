@@ -12,7 +12,7 @@ internal static class BinaryKernel
         var a = ctx.Input(0);
         var b = ctx.Input(1);
         var shape = OutputShape(ctx, a, b);
-        var o = ctx.Output(0, a.dtype, shape);
+        var o = ctx.OutputInPlace(0, 0, 1, a.dtype, shape);   // Broadcast.Binary reads each element before writing it
         switch (a.Data)
         {
             case float[]: Broadcast.Binary<float, TF>(a.AsSpan<float>(), a.shape, b.AsSpan<float>(), b.shape, o.AsSpan<float>(), shape); break;

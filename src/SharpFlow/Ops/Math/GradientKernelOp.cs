@@ -60,7 +60,7 @@ internal abstract class GradientKernelOp(string type, DType[] allowed, string in
         var a = ctx.Input(0);
         var b = ctx.Input(1);
         if (!a.shape.AsSpan().SequenceEqual(b.shape)) throw NotSameShape(ctx, a, b);
-        return (a, b, ctx.OutputLike(0, a));
+        return (a, b, ctx.OutputInPlace(0, 0, 1, a.dtype, a.shape));
     }
 }
 

@@ -109,9 +109,11 @@ internal sealed class SignOp() : UnaryOp("Sign", Numeric)
 }
 
 /// <summary>1 / (1 + e⁻ˣ).</summary>
-internal sealed class SigmoidOp() : UnaryOp("Sigmoid", Floating)
+internal sealed class SigmoidOp() : UnaryOp("Sigmoid", Floating), IFusableActivation
 {
     public static readonly SigmoidOp Instance = new();
+
+    public void ApplyInPlace(NDArray buffer, int start, int length) => ApplyInPlace<SigmoidOperator, SigmoidOperator>(buffer, start, length);
 
     public override Tensor?[] Gradient(Operation op, Tensor?[] grads) => [SigmoidGradOp.Instance.Build(op.outputs[0], grads[0]!)];
 
@@ -119,9 +121,11 @@ internal sealed class SigmoidOp() : UnaryOp("Sigmoid", Floating)
 }
 
 /// <summary>Hyperbolic tangent.</summary>
-internal sealed class TanhOp() : UnaryOp("Tanh", Floating)
+internal sealed class TanhOp() : UnaryOp("Tanh", Floating), IFusableActivation
 {
     public static readonly TanhOp Instance = new();
+
+    public void ApplyInPlace(NDArray buffer, int start, int length) => ApplyInPlace<TanhOperator, TanhOperator>(buffer, start, length);
 
     public override Tensor?[] Gradient(Operation op, Tensor?[] grads) => [TanhGradOp.Instance.Build(op.outputs[0], grads[0]!)];
 

@@ -5,9 +5,11 @@ namespace SharpFlow.Ops;
 // Activation functions of tf.nn. Gradients follow tensorflow/python/ops/nn_grad.py: each uses a fused *Grad op.
 
 /// <summary>max(x, 0).</summary>
-internal sealed class ReluOp() : UnaryOp("Relu", Numeric)
+internal sealed class ReluOp() : UnaryOp("Relu", Numeric), IFusableActivation
 {
     public static readonly ReluOp Instance = new();
+
+    public void ApplyInPlace(NDArray buffer, int start, int length) => ApplyInPlace<ReluOperator<float>, ReluOperator<double>>(buffer, start, length);
 
     // TF parity: nn_grad.py _ReluGrad: ReluGrad(grad, y); y > 0 exactly where x > 0, so relu'(0) = 0.
     public override Tensor?[] Gradient(Operation op, Tensor?[] grads) => [ReluGradOp.Instance.Build(grads[0]!, op.outputs[0])];
@@ -17,9 +19,11 @@ internal sealed class ReluOp() : UnaryOp("Relu", Numeric)
 }
 
 /// <summary>min(max(x, 0), 6).</summary>
-internal sealed class Relu6Op() : UnaryOp("Relu6", Numeric)
+internal sealed class Relu6Op() : UnaryOp("Relu6", Numeric), IFusableActivation
 {
     public static readonly Relu6Op Instance = new();
+
+    public void ApplyInPlace(NDArray buffer, int start, int length) => ApplyInPlace<Relu6Operator<float>, Relu6Operator<double>>(buffer, start, length);
 
     public override Tensor?[] Gradient(Operation op, Tensor?[] grads) => [Relu6GradOp.Instance.Build(grads[0]!, op.outputs[0])];
 
@@ -28,9 +32,11 @@ internal sealed class Relu6Op() : UnaryOp("Relu6", Numeric)
 }
 
 /// <summary>Exponential linear unit: x for x &gt; 0, else eˣ − 1.</summary>
-internal sealed class EluOp() : UnaryOp("Elu", Floating)
+internal sealed class EluOp() : UnaryOp("Elu", Floating), IFusableActivation
 {
     public static readonly EluOp Instance = new();
+
+    public void ApplyInPlace(NDArray buffer, int start, int length) => ApplyInPlace<EluOperator, EluOperator>(buffer, start, length);
 
     public override Tensor?[] Gradient(Operation op, Tensor?[] grads) => [EluGradOp.Instance.Build(grads[0]!, op.outputs[0])];
 
@@ -38,9 +44,11 @@ internal sealed class EluOp() : UnaryOp("Elu", Floating)
 }
 
 /// <summary>Scaled exponential linear unit.</summary>
-internal sealed class SeluOp() : UnaryOp("Selu", Floating)
+internal sealed class SeluOp() : UnaryOp("Selu", Floating), IFusableActivation
 {
     public static readonly SeluOp Instance = new();
+
+    public void ApplyInPlace(NDArray buffer, int start, int length) => ApplyInPlace<SeluOperator, SeluOperator>(buffer, start, length);
 
     public override Tensor?[] Gradient(Operation op, Tensor?[] grads) => [SeluGradOp.Instance.Build(grads[0]!, op.outputs[0])];
 
@@ -48,9 +56,11 @@ internal sealed class SeluOp() : UnaryOp("Selu", Floating)
 }
 
 /// <summary>log(1 + eˣ).</summary>
-internal sealed class SoftplusOp() : UnaryOp("Softplus", Floating)
+internal sealed class SoftplusOp() : UnaryOp("Softplus", Floating), IFusableActivation
 {
     public static readonly SoftplusOp Instance = new();
+
+    public void ApplyInPlace(NDArray buffer, int start, int length) => ApplyInPlace<SoftplusOperator, SoftplusOperator>(buffer, start, length);
 
     public override Tensor?[] Gradient(Operation op, Tensor?[] grads) => [SoftplusGradOp.Instance.Build(grads[0]!, op.inputs[0])];
 
