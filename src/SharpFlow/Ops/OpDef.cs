@@ -64,19 +64,42 @@ internal sealed class AttrKey<T>(string name, T defaultValue)
 }
 
 /// <summary>Immutable attribute values of one operation.</summary>
+/// <remarks>
+/// Kernels read attributes on every run and an op has a handful, so they are kept in two small
+/// arrays searched in order (the names are the keys' own strings, so the first compare usually hits)
+/// rather than a dictionary that hashes the name on each read.
+/// </remarks>
 internal sealed class AttrMap
 {
-    readonly Dictionary<string, object?> _values;
+    readonly string[] _names;
+    readonly object?[] _values;
 
-    public static readonly AttrMap Empty = new([]);
+    public static readonly AttrMap Empty = new([], []);
 
-    AttrMap(Dictionary<string, object?> values) => _values = values;
+    AttrMap(string[] names, object?[] values)
+    {
+        _names = names;
+        _values = values;
+    }
 
-    public static AttrMap Of(params KeyValuePair<string, object?>[] items) => new(items.ToDictionary(kv => kv.Key, kv => kv.Value));
+    public static AttrMap Of(params KeyValuePair<string, object?>[] items)
+    {
+        var names = items.Select(kv => kv.Key).ToArray();
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+            throw new ArgumentException($"Duplicate attribute in [{string.Join(", ", names)}].");
+        return new(names, items.Select(kv => kv.Value).ToArray());
+    }
 
-    public T Get<T>(AttrKey<T> key) => _values.TryGetValue(key.Name, out var v) ? (T)v! : key.Default;
+    int IndexOf(string name)
+    {
+        for (int i = 0; i < _names.Length; i++)
+            if (ReferenceEquals(_names[i], name) || string.Equals(_names[i], name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
 
-    public bool Has(string name) => _values.ContainsKey(name);
+    public T Get<T>(AttrKey<T> key) => IndexOf(key.Name) is var i and >= 0 ? (T)_values[i]! : key.Default;
 
-    public IEnumerable<KeyValuePair<string, object?>> Items => _values;
+    public bool Has(string name) => IndexOf(name) >= 0;
+
+    public IEnumerable<KeyValuePair<string, object?>> Items => _names.Select((n, i) => new KeyValuePair<string, object?>(n, _values[i]));
 }
