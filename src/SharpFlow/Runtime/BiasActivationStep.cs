@@ -51,18 +51,21 @@ internal sealed class BiasActivationStep(KernelContext add, KernelContext act, I
         int n = bias.shape[0], tileRows = Math.Max(1, TileElements / n), tileLength = tileRows * n;
         if (_tiled is not T[] tiled || tiled.Length != tileLength) _tiled = tiled = new T[tileLength];
         var bs = bias.AsSpan<T>();
-        for (int r = 0; r < tileRows; r++) bs.CopyTo(tiled.AsSpan(r * n, n));
+        if (n > 1) Broadcast.Repeat<T>(bs, tiled);
         var xs = x.AsSpan<T>();
         var os = o.AsSpan<T>();
         int total = xs.Length, blockLength = Math.Max(1, BlockElements / tileLength) * tileLength;
         for (int block = 0; block < total; block += blockLength)
         {
             int end = Math.Min(block + blockLength, total);
-            for (int s = block; s < end; s += tileLength)
-            {
-                int length = Math.Min(tileLength, end - s);
-                Elementwise.Binary<T, AddOperator<T>>(xs.Slice(s, length), tiled.AsSpan(0, length), os.Slice(s, length));
-            }
+            if (n == 1)
+                Elementwise.BinaryScalarRight<T, AddOperator<T>>(xs[block..end], bs[0], os[block..end]);
+            else
+                for (int s = block; s < end; s += tileLength)
+                {
+                    int length = Math.Min(tileLength, end - s);
+                    Elementwise.Binary<T, AddOperator<T>>(xs.Slice(s, length), tiled.AsSpan(0, length), os.Slice(s, length));
+                }
             activation.ApplyInPlace(o, block, end - block);
         }
     }

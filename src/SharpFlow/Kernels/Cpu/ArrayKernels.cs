@@ -176,29 +176,39 @@ internal static class BlockCopy
     /// <summary>o = tile(x, multiples): output index i reads input index i mod shape on every axis.</summary>
     public static void Tile(ReadOnlySpan<byte> x, ReadOnlySpan<int> shape, ReadOnlySpan<int> multiples, Span<byte> o, int elem)
     {
-        int r = shape.Length;
         if (o.Length == 0) return;
-        if (r == 0) { x.CopyTo(o); return; }
-        int inner = shape[r - 1] * elem, rep = multiples[r - 1];
-        Span<int> oShape = stackalloc int[r];
-        for (int d = 0; d < r; d++) oShape[d] = shape[d] * multiples[d];
-        Span<int> inStride = stackalloc int[r];
-        for (int d = r - 1, s = 1; d >= 0; d--) { inStride[d] = s; s *= shape[d]; }
-        Span<int> idx = stackalloc int[r];
-        idx.Clear();
-        int rows = Raw.Prod(oShape, 0, r - 1);
-        int dst = 0;
-        for (int row = 0; row < rows; row++)
+        if (shape.Length == 0) { x.CopyTo(o); return; }
+        TileBlock(x, shape, multiples, o, elem);
+    }
+
+    // Tiles one block of shape `shape`: each slice along the first axis is tiled on the remaining axes, then
+    // the whole result is repeated multiples[0] times by doubling copies (a handful of copies, not one per row).
+    static void TileBlock(ReadOnlySpan<byte> x, ReadOnlySpan<int> shape, ReadOnlySpan<int> multiples, Span<byte> o, int elem)
+    {
+        int inSlice = elem, outSlice = elem, repeats = 1;
+        for (int d = 1; d < shape.Length; d++)
         {
-            int srcRow = 0;
-            for (int d = 0; d < r - 1; d++) srcRow += idx[d] % shape[d] * inStride[d];
-            var line = x.Slice(srcRow * elem, inner);
-            for (int m = 0; m < rep; m++, dst += inner) line.CopyTo(o.Slice(dst, inner));
-            for (int d = r - 2; d >= 0; d--)
-            {
-                if (++idx[d] < oShape[d]) break;
-                idx[d] = 0;
-            }
+            inSlice *= shape[d];
+            outSlice *= shape[d] * multiples[d];
+            repeats *= multiples[d];
+        }
+        int once = shape[0] * outSlice;
+        if (repeats == 1) x[..once].CopyTo(o);   // the other axes are not repeated: one contiguous copy
+        else
+            for (int i = 0; i < shape[0]; i++)
+                TileBlock(x.Slice(i * inSlice, inSlice), shape[1..], multiples[1..], o.Slice(i * outSlice, outSlice), elem);
+        Repeat(o, once, multiples[0]);
+    }
+
+    /// <summary>Fills o[once .. once·times) with copies of o[0 .. once), doubling the filled part each step.</summary>
+    static void Repeat(Span<byte> o, int once, int times)
+    {
+        int total = once * times;
+        for (int filled = once; filled < total;)
+        {
+            int n = Math.Min(filled, total - filled);
+            o[..n].CopyTo(o[filled..]);
+            filled += n;
         }
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace SharpFlow.Kernels.Cpu;
 
 /// <summary>NumPy broadcasting: shape rules and the strided outer loop around contiguous inner kernels.</summary>
@@ -61,6 +64,8 @@ internal static class Broadcast
         if (a.Length == o.Length && b.Length == o.Length) { Elementwise.Binary<T, TOp>(a, b, o); return; }
         if (b.Length == 1 && a.Length == o.Length) { Elementwise.BinaryScalarRight<T, TOp>(a, b[0], o); return; }
         if (a.Length == 1 && b.Length == o.Length) { Elementwise.BinaryScalarLeft<T, TOp>(a[0], b, o); return; }
+        if (a.Length == o.Length && IsRow(bShape, oShape, b.Length)) { Rows<T, TOp, Forward>(a, b, o); return; }
+        if (b.Length == o.Length && IsRow(aShape, oShape, a.Length)) { Rows<T, TOp, Swapped>(b, a, o); return; }
         int r = oShape.Length;
         if (o.Length == 0) return;
         Span<int> sa = stackalloc int[r], sb = stackalloc int[r], idx = stackalloc int[r];
@@ -86,6 +91,89 @@ internal static class Broadcast
                 idx[d] = 0;
             }
         }
+    }
+
+    /// <summary>True when <paramref name="shape"/> (of <paramref name="length"/> elements) is a trailing part of <paramref name="oShape"/> after leading 1s: one row repeated over the output.</summary>
+    static bool IsRow(int[] shape, int[] oShape, int length)
+    {
+        if (length == 0) return false;
+        int lead = 0;
+        while (lead < shape.Length && shape[lead] == 1) lead++;
+        int k = shape.Length - lead, off = oShape.Length - k;
+        if (off < 0) return false;
+        for (int i = 0; i < k; i++)
+            if (shape[lead + i] != oShape[off + i]) return false;
+        return true;
+    }
+
+    /// <summary>Rows at most this long are repeated into a stack tile; longer rows are one call each.</summary>
+    const int TileRowLimit = 64;
+
+    // Operand order of Rows: op(x, row) or op(row, x).
+    interface IOrder { static abstract bool Swap { get; } }
+    readonly struct Forward : IOrder { public static bool Swap => false; }
+    readonly struct Swapped : IOrder { public static bool Swap => true; }
+
+    /// <summary>
+    /// o = op(x, row) (or op(row, x)) with <paramref name="row"/> repeated along the flat output: a bias add.
+    /// Short rows are first repeated into a tile a whole number of vectors long, so the loop runs on full
+    /// vectors with no call or index arithmetic per row; <paramref name="o"/> may be <paramref name="x"/> itself.
+    /// </summary>
+    static void Rows<T, TOp, TOrder>(ReadOnlySpan<T> x, ReadOnlySpan<T> row, Span<T> o)
+        where T : unmanaged where TOp : IBinaryOp<T> where TOrder : struct, IOrder
+    {
+        int n = row.Length, total = o.Length;
+        if (n > TileRowLimit)
+        {
+            for (int at = 0; at < total; at += n)
+                if (TOrder.Swap) Elementwise.Binary<T, TOp>(row, x.Slice(at, n), o.Slice(at, n));
+                else Elementwise.Binary<T, TOp>(x.Slice(at, n), row, o.Slice(at, n));
+            return;
+        }
+        int w = Vector256<T>.Count, i = 0;
+        if (TOp.Vectorized && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && total >= w)
+        {
+            // The tile holds whole rows and whole vectors: lcm(n, w) elements, repeated to at least 8 vectors.
+            int period = n / Gcd(n, w) * w, length = period * Math.Max(1, 8 * w / period);
+            Span<T> tile = stackalloc T[length];
+            Repeat(row, tile);
+            ref T rx = ref MemoryMarshal.GetReference(x), ro = ref MemoryMarshal.GetReference(o), rt = ref MemoryMarshal.GetReference(tile);
+            for (; i <= total - w; )
+            {
+                // One pass over the tile, or what is left of the output in whole vectors.
+                int end = Math.Min(length, (total - i) / w * w);
+                for (int j = 0; j < end; j += w, i += w)
+                {
+                    var xv = Vector256.LoadUnsafe(ref rx, (nuint)i);
+                    var rv = Vector256.LoadUnsafe(ref rt, (nuint)j);
+                    (TOrder.Swap ? TOp.Apply(rv, xv) : TOp.Apply(xv, rv)).StoreUnsafe(ref ro, (nuint)i);
+                }
+            }
+        }
+        for (int j = i % n; i < total; i++)
+        {
+            o[i] = TOrder.Swap ? TOp.Apply(row[j], x[i]) : TOp.Apply(x[i], row[j]);
+            if (++j == n) j = 0;
+        }
+    }
+
+    /// <summary>Fills <paramref name="tile"/> (a whole number of rows long) with copies of <paramref name="row"/>, doubling the filled part each step.</summary>
+    public static void Repeat<T>(ReadOnlySpan<T> row, Span<T> tile)
+    {
+        if (row.IsEmpty) return;
+        row.CopyTo(tile);
+        for (int filled = row.Length; filled < tile.Length;)
+        {
+            int n = Math.Min(filled, tile.Length - filled);
+            tile[..n].CopyTo(tile[filled..]);
+            filled += n;
+        }
+    }
+
+    static int Gcd(int a, int b)
+    {
+        while (b != 0) (a, b) = (b, a % b);
+        return a;
     }
 
     /// <summary>Element strides of <paramref name="shape"/> aligned to <paramref name="oShape"/>; 0 on broadcast dimensions.</summary>

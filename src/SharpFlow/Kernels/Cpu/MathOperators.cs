@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace SharpFlow.Kernels.Cpu;
@@ -154,6 +155,88 @@ internal readonly struct PowOperator<T> : IBinaryOp<T> where T : unmanaged, INum
     }
     public static Vector256<T> Apply(Vector256<T> a, Vector256<T> b) => throw new NotSupportedException();
     public static bool Vectorized => false;
+}
+
+/// <summary>
+/// Float xʸ for the exponents 2 and 1 (tf.pow(e, 2) and its gradient's pow(e, 1)) without a powf call per element,
+/// bit for bit what <see cref="MathF.Pow(float, float)"/> gives.
+/// </summary>
+/// <remarks>
+/// powf (glibc's) is not correctly rounded: pow(x, 2) differs from x·x only where x² lies within 0.0017 ulp of a
+/// rounding midpoint (measured over all 2^32 floats). So x·x is kept unless it lies within 1/64 ulp of a midpoint, is
+/// a power of two, below 2^-100, at least 2^127 or not finite; those elements call MathF.Pow. pow(x, 1) is x except
+/// for NaN, whose payload powf rewrites.
+/// </remarks>
+internal static class PowKernel
+{
+    const float Window = 0.5f - 1f / 64;
+    const int MinExponentField = 27, MaxExponentField = 253;
+
+    /// <summary>True when <see cref="Run"/> handles the exponent <paramref name="y"/>.</summary>
+    public static bool Handles(float y) => y == 2f || y == 1f;
+
+    /// <summary>o[i] = pow(x[i], y) for y = 2 or 1; <paramref name="o"/> may be <paramref name="x"/> itself.</summary>
+    public static void Run(ReadOnlySpan<float> x, float y, Span<float> o)
+    {
+        if (y == 1f) Identity(x, o);
+        else Square(x, o);
+    }
+
+    static void Square(ReadOnlySpan<float> x, Span<float> o)
+    {
+        int n = o.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float rx = ref MemoryMarshal.GetReference(x), ro = ref MemoryMarshal.GetReference(o);
+            var window = Vector256.Create(Window);
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref rx, (nuint)i);
+                var p = v * v;
+                var e = Vector256.FusedMultiplyAdd(v, v, -p);   // exact residual x² − p while p ≥ 2^-100
+                var bits = p.AsInt32();
+                var field = Vector256.ShiftRightLogical(bits, 23) & Vector256.Create(0xFF);
+                var ulp = Vector256.ShiftLeft(field - Vector256.Create(23), 23).AsSingle();
+                var fallback = Vector256.GreaterThanOrEqual(Vector256.Abs(e), ulp * window).AsInt32()
+                    | Vector256.Equals(bits & Vector256.Create(0x7FFFFF), Vector256<int>.Zero)
+                    | Vector256.LessThan(field, Vector256.Create(MinExponentField))
+                    | Vector256.GreaterThan(field, Vector256.Create(MaxExponentField));
+                if (fallback == Vector256<int>.Zero) p.StoreUnsafe(ref ro, (nuint)i);
+                else for (int j = i; j < i + Vector256<float>.Count; j++) o[j] = Square(x[j]);
+            }
+        }
+        for (; i < n; i++) o[i] = Square(x[i]);
+    }
+
+    /// <summary>pow(x, 2) as MathF.Pow gives it.</summary>
+    internal static float Square(float x)
+    {
+        float p = x * x;
+        int bits = BitConverter.SingleToInt32Bits(p), field = (bits >> 23) & 0xFF;
+        if (field < MinExponentField || field > MaxExponentField || (bits & 0x7FFFFF) == 0) return MathF.Pow(x, 2f);
+        double e = (double)x * x - p;   // exact: x² has at most 48 significant bits
+        float ulp = BitConverter.Int32BitsToSingle((field - 23) << 23);
+        return Math.Abs(e) >= ulp * Window ? MathF.Pow(x, 2f) : p;
+    }
+
+    static void Identity(ReadOnlySpan<float> x, Span<float> o)
+    {
+        int n = o.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float rx = ref MemoryMarshal.GetReference(x), ro = ref MemoryMarshal.GetReference(o);
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref rx, (nuint)i);
+                if (Vector256.EqualsAll(v, v)) v.StoreUnsafe(ref ro, (nuint)i);
+                else for (int j = i; j < i + Vector256<float>.Count; j++) o[j] = Identity(x[j]);
+            }
+        }
+        for (; i < n; i++) o[i] = Identity(x[i]);
+    }
+
+    /// <summary>pow(x, 1) as MathF.Pow gives it.</summary>
+    internal static float Identity(float x) => float.IsNaN(x) ? MathF.Pow(x, 1f) : x;
 }
 
 // Gradient helpers: a is TensorFlow's first input (y or the forward output), b the incoming gradient dy.

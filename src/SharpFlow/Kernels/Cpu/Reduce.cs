@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SharpFlow.Kernels.Cpu;
 
@@ -14,6 +16,10 @@ internal interface IReducer<T> where T : unmanaged
     static abstract T Combine(T a, T b);
     /// <summary>acc[i] = combine(acc[i], x[i]).</summary>
     static abstract void Combine(ReadOnlySpan<T> x, Span<T> acc);
+    /// <summary>Lane-wise combine, giving each lane the scalar <see cref="Combine(T, T)"/>'s bits; only where <see cref="Vectorized"/>.</summary>
+    static virtual Vector256<T> Combine(Vector256<T> a, Vector256<T> b) => throw new NotSupportedException();
+    /// <summary>True when the lane-wise combine exists.</summary>
+    static virtual bool Vectorized => false;
 }
 
 /// <summary>Σ.</summary>
@@ -23,6 +29,8 @@ internal readonly struct SumReducer<T> : IReducer<T> where T : unmanaged, INumbe
     public static T Reduce(ReadOnlySpan<T> x) => TensorPrimitives.Sum(x);
     public static T Combine(T a, T b) => a + b;
     public static void Combine(ReadOnlySpan<T> x, Span<T> acc) => TensorPrimitives.Add(acc, x, acc);
+    public static Vector256<T> Combine(Vector256<T> a, Vector256<T> b) => a + b;
+    public static bool Vectorized => true;
 }
 
 /// <summary>Π.</summary>
@@ -32,6 +40,8 @@ internal readonly struct ProdReducer<T> : IReducer<T> where T : unmanaged, INumb
     public static T Reduce(ReadOnlySpan<T> x) => TensorPrimitives.Product(x);
     public static T Combine(T a, T b) => a * b;
     public static void Combine(ReadOnlySpan<T> x, Span<T> acc) => TensorPrimitives.Multiply(acc, x, acc);
+    public static Vector256<T> Combine(Vector256<T> a, Vector256<T> b) => a * b;
+    public static bool Vectorized => true;
 }
 
 /// <summary>max; an empty reduction gives −∞ (the lowest integer for integer types), as TensorFlow's does.</summary>
@@ -95,8 +105,7 @@ internal static class ReduceKernel
         if (m == 2)
         {
             if (tiny && rows >= 2 * BlockRows) { NarrowColumns<T, TR>(x, inner, o); return; }
-            x[..inner].CopyTo(o);
-            for (int row = 1; row < rows; row++) TR.Combine(x.Slice(row * inner, inner), o);
+            Columns<T, TR>(x, inner, o, accumulate: false);
             return;
         }
         o.Fill(TR.Identity);
@@ -127,19 +136,113 @@ internal static class ReduceKernel
 
     const int BlockRows = 32;
 
+    /// <summary>Widest row that <see cref="Columns"/> keeps in vector registers: four vectors.</summary>
+    const int RegisterColumns = 4;
+
     // Column reduction of a tall [rows, inner] array with few columns: whole blocks of BlockRows rows are
     // combined element-wise (vectorised, every lane keeps its column), then the block is folded per column.
     static void NarrowColumns<T, TR>(ReadOnlySpan<T> x, int inner, Span<T> o) where T : unmanaged where TR : IReducer<T>
     {
         int block = BlockRows * inner, full = x.Length / block * block;
-        Span<T> acc = stackalloc T[block];
-        x[..block].CopyTo(acc);
-        for (int i = block; i < full; i += block) TR.Combine(x.Slice(i, block), acc);
-        acc[..inner].CopyTo(o);
-        for (int i = inner; i < block; i += inner)
-            for (int j = 0; j < inner; j++) o[j] = TR.Combine(o[j], acc[i + j]);
-        for (int i = full; i < x.Length; i += inner)
-            for (int j = 0; j < inner; j++) o[j] = TR.Combine(o[j], x[i + j]);
+        // One vector of slack: the fold loads whole vectors at every row start, its lanes past the row unused.
+        Span<T> acc = stackalloc T[block + Vector256<T>.Count];
+        int w = Vector256<T>.Count, i = 0;
+        if (TR.Vectorized && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            // acc = x[0 block] ⊕ x[1 block] ⊕ … element by element, in block order, one vector at a time.
+            ref T rx = ref MemoryMarshal.GetReference(x), ra = ref MemoryMarshal.GetReference(acc);
+            for (; i <= block - w; i += w)
+            {
+                var v = Vector256.LoadUnsafe(ref rx, (nuint)i);
+                for (int at = i + block; at < full; at += block) v = TR.Combine(v, Vector256.LoadUnsafe(ref rx, (nuint)at));
+                v.StoreUnsafe(ref ra, (nuint)i);
+            }
+        }
+        if (i == 0)
+        {
+            x[..block].CopyTo(acc);
+            for (int at = block; at < full; at += block) TR.Combine(x.Slice(at, block), acc[..block]);
+        }
+        else
+            for (; i < block; i++)
+            {
+                T v = x[i];
+                for (int at = i + block; at < full; at += block) v = TR.Combine(v, x[at]);
+                acc[i] = v;
+            }
+        Columns<T, TR>(acc, inner, o, accumulate: false, rows: BlockRows);
+        Columns<T, TR>(x[full..], inner, o, accumulate: true);
+    }
+
+    /// <summary>
+    /// o[j] = x[0, j] ⊕ x[1, j] ⊕ … in row order for x viewed as [rows, inner] (after o[j] itself when
+    /// <paramref name="accumulate"/>), the order of a row-by-row element-wise loop. Rows up to four vectors
+    /// wide are summed in registers; rows narrower than a vector use whole-vector loads whose extra lanes are
+    /// ignored, so <paramref name="rows"/> may leave slack at the end of <paramref name="x"/>.
+    /// </summary>
+    internal static void Columns<T, TR>(ReadOnlySpan<T> x, int inner, Span<T> o, bool accumulate, int rows = -1)
+        where T : unmanaged where TR : IReducer<T>
+    {
+        if (rows < 0) rows = x.Length / inner;
+        if (rows == 0) return;
+        int w = Vector256<T>.Count;
+        if (TR.Vectorized && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && inner <= RegisterColumns * w)
+        {
+            if (inner >= w) { WideColumns<T, TR>(x, rows, inner, o, accumulate); return; }
+            if (rows * inner >= w) { NarrowVectorColumns<T, TR>(x, rows, inner, o, accumulate); return; }
+        }
+        int first = 0;
+        if (!accumulate) { x[..inner].CopyTo(o); first = 1; }
+        for (int row = first; row < rows; row++) TR.Combine(x.Slice(row * inner, inner), o);
+    }
+
+    // inner in [w, 4w]: the columns are covered by vectors at 0, w, 2w … and one ending at inner (overlapping
+    // its neighbour, whose lanes it recomputes identically); two vectors are carried down the rows at a time.
+    static void WideColumns<T, TR>(ReadOnlySpan<T> x, int rows, int inner, Span<T> o, bool accumulate)
+        where T : unmanaged where TR : IReducer<T>
+    {
+        int w = Vector256<T>.Count, chunks = (inner + w - 1) / w;
+        ref T rx = ref MemoryMarshal.GetReference(x);
+        ref T ro = ref MemoryMarshal.GetReference(o);
+        // The starting values, read before any store: overlapping vectors store some columns twice.
+        Span<T> start = stackalloc T[accumulate ? inner : 0];
+        o[..start.Length].CopyTo(start);
+        ref T rs = ref MemoryMarshal.GetReference(start);
+        for (int c = 0; c < chunks; c += 2)
+        {
+            nuint c0 = (nuint)Math.Min(c * w, inner - w), c1 = (nuint)Math.Min((c + 1) * w, inner - w);
+            Vector256<T> a0, a1;
+            int row = 0;
+            if (accumulate) { a0 = Vector256.LoadUnsafe(ref rs, c0); a1 = Vector256.LoadUnsafe(ref rs, c1); }
+            else { a0 = Vector256.LoadUnsafe(ref rx, c0); a1 = Vector256.LoadUnsafe(ref rx, c1); row = 1; }
+            for (nuint at = (nuint)(row * inner); row < rows; row++, at += (nuint)inner)
+            {
+                a0 = TR.Combine(a0, Vector256.LoadUnsafe(ref rx, at + c0));
+                a1 = TR.Combine(a1, Vector256.LoadUnsafe(ref rx, at + c1));
+            }
+            a0.StoreUnsafe(ref ro, c0);
+            a1.StoreUnsafe(ref ro, c1);
+        }
+    }
+
+    // inner < w: one vector per row start, lanes past inner unused; the last rows, whose vector would run past
+    // the end of x, are combined one element at a time, continuing the same per-column order.
+    static void NarrowVectorColumns<T, TR>(ReadOnlySpan<T> x, int rows, int inner, Span<T> o, bool accumulate)
+        where T : unmanaged where TR : IReducer<T>
+    {
+        int w = Vector256<T>.Count;
+        Span<T> lanes = stackalloc T[w];
+        ref T rx = ref MemoryMarshal.GetReference(x);
+        int row = 0;
+        Vector256<T> acc;
+        if (accumulate) { lanes.Clear(); o.CopyTo(lanes); acc = Vector256.Create((ReadOnlySpan<T>)lanes); }
+        else { acc = Vector256.LoadUnsafe(ref rx); row = 1; }
+        int vectorRows = Math.Min(rows, (x.Length - w) / inner + 1);
+        for (; row < vectorRows; row++) acc = TR.Combine(acc, Vector256.LoadUnsafe(ref rx, (nuint)(row * inner)));
+        acc.CopyTo(lanes);
+        lanes[..inner].CopyTo(o);
+        for (; row < rows; row++)
+            for (int j = 0; j < inner; j++) o[j] = TR.Combine(o[j], x[row * inner + j]);
     }
 
     /// <summary>Index of the first largest (or smallest) value along the middle axis of [outer, n, inner].</summary>

@@ -213,13 +213,28 @@ internal static partial class VectorMath
     /// <inheritdoc cref="Elu(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Elu(Vector256<float> x) =>
-        Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), ExpM1Core(x), x);
+        Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), ExpM1Negative(x), x);
 
     /// <inheritdoc cref="Selu(float, float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Selu(Vector256<float> x, float scale, float scaleAlpha) =>
         Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero),
-            Vector256.Create(scaleAlpha) * ExpM1Core(x), Vector256.Create(scale) * x);
+            Vector256.Create(scaleAlpha) * ExpM1Negative(x), Vector256.Create(scale) * x);
+
+    // ExpM1Core's bits for x < 0 (the lanes Elu and Selu keep; others are garbage): x ≥ −20 after the clamp keeps n in
+    // [−29, 0], so 1 − 2^−n needs no clamp and scaling by 2^n in one step is as exact as ExpM1Core's two half steps.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector256<float> ExpM1Negative(Vector256<float> x)
+    {
+        var xc = Vector256.MaxNative(Vector256.Create(ExpM1MinF), x);
+        var shifter = Vector256.Create(ShifterF);
+        var kd = xc * Vector256.Create(Log2EF) + shifter;
+        var r = Reduce(xc, kd - shifter);
+        // 2^-n and 2^n straight from kd's bits (shifter + n): (127 - n) << 23 and (n + 127) << 23, constants folded.
+        var bits = kd.AsInt32();
+        var c = Vector256<float>.One - Vector256.ShiftLeft(Vector256.Create(127 + ShifterFBits) - bits, 23).AsSingle();
+        return (ExpM1Poly(r) + c) * Vector256.ShiftLeft(bits + Vector256.Create(127 - ShifterFBits), 23).AsSingle();
+    }
 
     static Vector256<float> Reduce(Vector256<float> x, Vector256<float> n) =>
         (x - n * Vector256.Create(Ln2HiF)) - n * Vector256.Create(Ln2LoF);
@@ -322,13 +337,27 @@ internal static partial class VectorMath
     /// <inheritdoc cref="Elu(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Elu(Vector512<float> x) =>
-        Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), ExpM1Core(x), x);
+        Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), ExpM1Negative(x), x);
 
     /// <inheritdoc cref="Selu(float, float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Selu(Vector512<float> x, float scale, float scaleAlpha) =>
         Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero),
-            Vector512.Create(scaleAlpha) * ExpM1Core(x), Vector512.Create(scale) * x);
+            Vector512.Create(scaleAlpha) * ExpM1Negative(x), Vector512.Create(scale) * x);
+
+    // See the Vector256 form.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector512<float> ExpM1Negative(Vector512<float> x)
+    {
+        var xc = Vector512.MaxNative(Vector512.Create(ExpM1MinF), x);
+        var shifter = Vector512.Create(ShifterF);
+        var kd = xc * Vector512.Create(Log2EF) + shifter;
+        var r = Reduce(xc, kd - shifter);
+        // 2^-n and 2^n straight from kd's bits (shifter + n): (127 - n) << 23 and (n + 127) << 23, constants folded.
+        var bits = kd.AsInt32();
+        var c = Vector512<float>.One - Vector512.ShiftLeft(Vector512.Create(127 + ShifterFBits) - bits, 23).AsSingle();
+        return (ExpM1Poly(r) + c) * Vector512.ShiftLeft(bits + Vector512.Create(127 - ShifterFBits), 23).AsSingle();
+    }
 
     static Vector512<float> Reduce(Vector512<float> x, Vector512<float> n) =>
         (x - n * Vector512.Create(Ln2HiF)) - n * Vector512.Create(Ln2LoF);

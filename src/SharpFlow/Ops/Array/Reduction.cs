@@ -60,9 +60,19 @@ internal abstract class ReductionOp(string type) : OpDef(type, "input", "reducti
         int outRank = 0;
         for (int i = 0; i < rank; i++) if (keep || !reduced[i]) outRank++;
         Span<int> shape = stackalloc int[outRank];
+        bool any = false;
         for (int i = 0, k = 0; i < rank; i++)
+        {
             if (!reduced[i]) shape[k++] = x.shape[i];
             else if (keep) shape[k++] = 1;
+            any |= reduced[i] && x.shape[i] != 1;
+        }
+        if (!any && AliasWhenNothingReduced)
+        {
+            // Only size-1 axes reduced: the elements are the input's (TF parity: reduction_ops_common.h shares the buffer).
+            ctx.SetOutput(0, ShapeUtil.Alias(ctx, x, shape));
+            return;
+        }
         var o = ctx.Output(0, x.dtype, shape);
         switch (x.Data)
         {
@@ -73,6 +83,9 @@ internal abstract class ReductionOp(string type) : OpDef(type, "input", "reducti
             default: throw new InvalidArgumentError($"{Type} does not support dtype {x.dtype}", ctx.Op);
         }
     }
+
+    /// <summary>Whether a reduction over size-1 axes only passes the input's elements on unchanged (Mean divides them by 1).</summary>
+    protected virtual bool AliasWhenNothingReduced => true;
 
     /// <summary>Runs the reduction kernel of this op for one element type.</summary>
     protected abstract void Reduce<T>(ReadOnlySpan<T> x, int[] shape, ReadOnlySpan<bool> reduced, Span<T> o) where T : unmanaged, INumber<T>;
@@ -91,6 +104,7 @@ internal sealed class SumOp() : ReductionOp("Sum")
 internal sealed class MeanOp() : ReductionOp("Mean")
 {
     public static readonly MeanOp Instance = new();
+    protected override bool AliasWhenNothingReduced => false;
     protected override void Reduce<T>(ReadOnlySpan<T> x, int[] shape, ReadOnlySpan<bool> reduced, Span<T> o)
     {
         ReduceKernel.Run<T, SumReducer<T>>(x, shape, reduced, o);

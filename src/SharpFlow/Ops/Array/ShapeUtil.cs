@@ -38,16 +38,12 @@ internal static class ShapeUtil
     /// An output that views <paramref name="x"/>'s elements with another shape. The wrapper of the previous
     /// run is reused when it already views the same data with the same shape, so steady-state runs allocate nothing.
     /// </summary>
+    /// <remarks>The wrapper is kept in the step's scratch slot, so the kernel that calls this must not use that slot otherwise.</remarks>
     public static NDArray Alias(KernelContext ctx, NDArray x, ReadOnlySpan<int> shape)
     {
-        var cache = ctx.State.GetOrCreate(ctx.Op, static () => new AliasCache());
-        if (cache.Last is { } last && ReferenceEquals(last.Data, x.Data) && last.shape.AsSpan().SequenceEqual(shape)) return last;
-        return cache.Last = new NDArray(x.Data, shape.ToArray());
-    }
-
-    sealed class AliasCache
-    {
-        public NDArray? Last;
+        var cache = ctx.Scratch<NDArray?>(1);
+        if (cache[0] is { } last && ReferenceEquals(last.Data, x.Data) && last.shape.AsSpan().SequenceEqual(shape)) return last;
+        return cache[0] = new NDArray(x.Data, shape.ToArray());
     }
 
     /// <summary>Requires input <paramref name="i"/> to be an index type (int32 or int64).</summary>

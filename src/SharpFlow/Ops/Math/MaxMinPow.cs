@@ -79,6 +79,14 @@ internal sealed class PowOp() : BinaryOp("Pow", Numeric)
 
     public override void Compute(KernelContext ctx)
     {
+        if (ctx.Input(1) is { Data: float[] { Length: 1 } e } && PowKernel.Handles(e[0]))
+        {
+            // A float power by a scalar 2 or 1 (the squared error and its gradient): no powf call per element.
+            var x = ctx.Input(0);
+            var shape = BinaryKernel.OutputShape(ctx, x, ctx.Input(1));
+            PowKernel.Run(x.AsSpan<float>(), e[0], ctx.OutputInPlace(0, 0, DType.Float32, shape).AsSpan<float>());
+            return;
+        }
         // TF parity: cwise_ops.h safe_pow: integer powers with a negative exponent are an error.
         bool negative = ctx.Input(1).Data switch
         {

@@ -12,19 +12,25 @@ internal abstract class ApplyOp : OpDef
     public static readonly AttrKey<bool> UseLocking = new("use_locking", false);
 
     readonly int _refCount;
+    readonly int[] _refInputs;
 
     /// <param name="type">TensorFlow's op type.</param>
     /// <param name="refCount">How many leading inputs are variables (the variable and its slots).</param>
     /// <param name="inputNames">TensorFlow's input names (the gradient is named <c>grad</c> or <c>delta</c>).</param>
-    protected ApplyOp(string type, int refCount, params string[] inputNames) : base(type, inputNames) => _refCount = refCount;
+    protected ApplyOp(string type, int refCount, params string[] inputNames) : base(type, inputNames)
+    {
+        _refCount = refCount;
+        _refInputs = [.. Enumerable.Range(0, refCount)];
+        // TF parity: the gradient is last except in ApplyMomentum (var, accum, lr, grad, momentum).
+        GradIndex = Array.FindIndex(inputNames, n => n is "grad" or "delta");
+    }
 
     public override int[] SameTypeInputs => [.. Enumerable.Range(0, InputNames.Length)];
-    public override int[] RefInputs => [.. Enumerable.Range(0, _refCount)];
+    public override int[] RefInputs => _refInputs;
     public override bool IsStateful => true;
     public override bool IsDifferentiable => false;
 
-    // TF parity: the gradient is last except in ApplyMomentum (var, accum, lr, grad, momentum).
-    int GradIndex => Array.FindIndex(InputNames, n => n is "grad" or "delta");
+    int GradIndex { get; }
 
     /// <summary>Builds the op; inputs in TensorFlow's order.</summary>
     public Tensor Build(Tensor[] inputs, string? name, params KeyValuePair<string, object?>[] attrs)
@@ -48,8 +54,13 @@ internal abstract class ApplyOp : OpDef
 
     public sealed override void Compute(KernelContext ctx)
     {
-        var refs = ctx.Scratch<NDArray>(_refCount);   // reused per plan step: steady-state training allocates nothing
-        for (int i = 0; i < _refCount; i++) refs[i] = Storage(ctx, i);
+        // Resolved once per plan step and kept in its scratch slot: steady-state training allocates nothing
+        // and looks no variable up in the session's (locked) table.
+        var slot = ctx.Scratch<Step?>(1);
+        var step = slot[0] ??= new Step(ctx, this);
+        var refs = step.Refs;
+        for (int i = 0; i < _refCount; i++)
+            refs[i] = step.Cells[i].Value ?? throw new FailedPreconditionError($"Attempting to use uninitialized variables: {step.Variables[i].name}", ctx.Op);
         for (int i = _refCount; i < InputNames.Length; i++)
         {
             if (i == GradIndex) continue;
@@ -67,6 +78,29 @@ internal abstract class ApplyOp : OpDef
             default: throw new InvalidArgumentError($"{Type} does not support {refs[0].dtype}", ctx.Op);
         }
         ctx.SetOutput(0, refs[0]);
+    }
+
+    /// <summary>What one plan step of an update op resolves once: the variables behind its ref inputs.</summary>
+    sealed class Step
+    {
+        public readonly Operation[] Variables;
+        public readonly VariableCell[] Cells;
+        public readonly NDArray[] Refs;
+
+        public Step(KernelContext ctx, ApplyOp def)
+        {
+            Variables = new Operation[def._refCount];
+            Cells = new VariableCell[def._refCount];
+            Refs = new NDArray[def._refCount];
+            for (int i = 0; i < def._refCount; i++)
+            {
+                // The variable behind a ref input, through ops that pass a ref on (Assign, Identity of a ref …).
+                var op = ctx.Op.inputs[i].op;
+                while (op.type != "VariableV2" && op.Def.RefInputs.Length > 0) op = op.inputs[op.Def.RefInputs[0]].op;
+                Variables[i] = op;
+                Cells[i] = ctx.State.Cell(op);
+            }
+        }
     }
 
     /// <summary>Applies the update to the variable and slot buffers (index order as the inputs).</summary>
@@ -91,15 +125,5 @@ internal abstract class ApplyOp : OpDef
         // TF parity: training_ops.cc, "var and grad do not have the same shape[2] [3]".
         if (!v.shape.AsSpan().SequenceEqual(other.shape))
             throw new InvalidArgumentError($"var and {name} do not have the same shape{Shape(v)} {Shape(other)}", ctx.Op);
-    }
-
-    /// <summary>The live buffer of the variable behind ref input <paramref name="i"/>.</summary>
-    static NDArray Storage(KernelContext ctx, int i)
-    {
-        var op = ctx.Op.inputs[i].op;
-        while (op.type != "VariableV2" && op.Def.RefInputs.Length > 0) op = op.inputs[op.Def.RefInputs[0]].op;
-        if (!ctx.State.TryGetVariable(op, out var value))
-            throw new FailedPreconditionError($"Attempting to use uninitialized variables: {op.name}", ctx.Op);
-        return value;
     }
 }

@@ -156,6 +156,29 @@ public sealed class ReductionTests
         Close(sess.run(tf.reduce_mean(x, 0)), [3], DType.Float64, cols.Select(c => c.Average()).ToArray(), 1e-12);
     }
 
+    // Reducing only size-1 axes passes the elements on (TensorFlow shares the buffer); the input stays intact.
+    [Fact]
+    public void Reductions_OverSizeOneAxesOnly_GiveTheInputValues()
+    {
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        var data = new[] { 1.5f, -0f, float.NaN, 7f, -2.25f, 3f };
+        var x = tf.placeholder(tf.float32, shape: (-1, 1, 3));
+        var t = tf.reduce_sum(x, 1);
+        using var sess = tf.Session();
+        var feed = new FeedDict { [x] = NDArray.FromFlat(data, 2, 1, 3) };
+        foreach (var r in new[] { t, tf.reduce_sum(x, 1, keepdims: true), tf.reduce_max(x, 1), tf.reduce_prod(x, 1), tf.reduce_mean(x, 1) })
+        {
+            var got = sess.run(r, feed).ToArray<float>();
+            Assert.Equal(data.Select(BitConverter.SingleToInt32Bits), got.Select(BitConverter.SingleToInt32Bits));
+        }
+        Assert.Equal([2, 1, 3], sess.run(tf.reduce_sum(x, 1, keepdims: true), feed).shape);
+        // A consumer of the passed-on elements, run twice: the second run sees the same values.
+        var y = t * 2f;
+        for (int i = 0; i < 2; i++) Assert.Equal(new[] { 3f, -0f, float.NaN, 14f, -4.5f, 6f }, sess.run(y, feed).ToArray<float>());
+        Assert.Equal(data.Select(BitConverter.SingleToInt32Bits), feed[x].ToArray<float>().Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void Reduce_InvalidAxis_ThrowsTensorFlowErrors()
     {

@@ -196,6 +196,26 @@ public sealed class BinaryMathTests
         Assert.True(double.IsNaN(Eval(tf.pow(tf.constant(-2.0, dtype: tf.float64), 0.5)).ToArray<double>()[0]));
     }
 
+    // tf.pow(e, 2) and its gradient's pow(e, 1) skip powf per element; the results are still powf's bits,
+    // also where x² is a rounding tie (4097² = 16785409 lies halfway; powf gives 16785410, x·x 16785408).
+    [Fact]
+    public void Pow_FloatByScalarTwoOrOne_GivesPowfBits()
+    {
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        float[] data = [4097f, -0.318f, 1e-30f, 2e19f, float.NaN, -0f, 3f, 7.940934e-23f, 0.25f, -1.5e-3f];
+        var x = tf.placeholder(tf.float32, shape: (2, 5));
+        using var sess = tf.Session();
+        var feed = new FeedDict { [x] = NDArray.FromFlat(data, 2, 5) };
+        foreach (var (t, y) in new[] { (tf.pow(x, 2f), 2f), (tf.pow(x, 1f), 1f), (tf.pow(x, tf.constant(new[] { 2f })), 2f) })
+        {
+            var got = sess.run(t, feed);
+            Assert.Equal([2, 5], got.shape);
+            Assert.Equal(data.Select(v => BitConverter.SingleToInt32Bits(MathF.Pow(v, y))), got.ToArray<float>().Select(BitConverter.SingleToInt32Bits));
+        }
+        Assert.Equal(16785410f, sess.run(tf.pow(x, 2f), feed).ToArray<float>()[0]);
+    }
+
     [Fact]
     public void Pow_Integers_ExactAndNegativeExponentFails()
     {
