@@ -157,18 +157,6 @@ public sealed class GemmTests
         Assert.Throws<ArgumentException>(() => Gemm.Multiply<float>(false, false, 2, 2, 2, new float[4], new float[4], new float[3], 1));
     }
 
-    [Fact]
-    public void Parallel_for_runs_each_index_once_and_rethrows()
-    {
-        var hits = new int[1000];
-        CpuParallel.For(hits.Length, 4, i => Interlocked.Increment(ref hits[i]));
-        Assert.All(hits, h => Assert.Equal(1, h));
-
-        var e = Assert.Throws<InvalidOperationException>(() =>
-            CpuParallel.For(8, 2, i => { if (i == 5) throw new InvalidOperationException("task 5"); }));
-        Assert.Equal("task 5", e.Message);
-    }
-
     /// <summary>
     /// Runs one product with 1 and with 2 threads, each on C pre-filled with garbage (NaN where the
     /// type has it, so unwritten elements fail), and compares both with the naive loop.

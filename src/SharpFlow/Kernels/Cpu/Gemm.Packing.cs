@@ -28,6 +28,11 @@ internal static unsafe partial class Gemm
     /// </summary>
     private static void Pack<T>(T* src, nint laneStride, nint kStride, int count, int kc, int width, T* dst) where T : unmanaged
     {
+        if (laneStride == 1 && kStride != 1)
+        {
+            CopyRows(src, kStride, count, kc, width, dst);
+            return;
+        }
         for (int l0 = 0; l0 < count; l0 += width, src += width * laneStride, dst += (nint)width * kc)
         {
             int lanes = Math.Min(width, count - l0);
@@ -36,6 +41,31 @@ internal static unsafe partial class Gemm
                 for (int q = 0; q < kc; q++) Copy(src + q * kStride, dst + (nint)q * width, lanes);
             if (lanes < width)
                 for (int q = 0; q < kc; q++) new Span<T>(dst + (nint)q * width + lanes, width - lanes).Clear();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Pack"/> for contiguous lanes: a few k rows at a time across all panels, so each source
+    /// row is read front to back. Panel by panel, each row gave one 64-byte piece per visit, and at a
+    /// power-of-two row stride all of a panel's rows share one L1 set (n = 1024: packing B took 6 %
+    /// of the product, now 2 %). Eight rows at a time fit the eight ways of such a set.
+    /// </summary>
+    private static void CopyRows<T>(T* src, nint kStride, int count, int kc, int width, T* dst) where T : unmanaged
+    {
+        const int Rows = 8;
+        for (int q0 = 0; q0 < kc; q0 += Rows)
+        {
+            int qEnd = Math.Min(q0 + Rows, kc);
+            T* panel = dst;
+            for (int l0 = 0; l0 < count; l0 += width, panel += (nint)width * kc)
+            {
+                int lanes = Math.Min(width, count - l0);
+                for (int q = q0; q < qEnd; q++)
+                {
+                    Copy(src + l0 + q * kStride, panel + (nint)q * width, lanes);
+                    if (lanes < width) new Span<T>(panel + (nint)q * width + lanes, width - lanes).Clear();
+                }
+            }
         }
     }
 
