@@ -13,6 +13,6 @@ public sealed class ConfigProto
     /// <summary>Threads one kernel may use; 0 = all cores.</summary>
     public int intra_op_parallelism_threads { get; set; }
 
-    /// <summary>Ops that may run at once; 0 = default (SharpFlow runs ops in order).</summary>
+    /// <summary>Independent ops that may run at once; 0 or 1 runs ops one after another in graph order.</summary>
     public int inter_op_parallelism_threads { get; set; }
 }

@@ -10,7 +10,10 @@ internal sealed class ExecutionPlan
 {
     readonly Operation[] _ops;           // every op the plan runs, fused ones included (for placement)
     readonly PlanStep[] _steps;
-    readonly int[][] _releaseAfter;     // slots whose last reader is step i
+    readonly int[][] _releaseAfter;     // per unit of time (step, or level with a schedule): slots last read then
+    readonly int[] _time;               // per step: its step index, or its level with a schedule
+    readonly InterOpSchedule? _schedule;
+    readonly Action<int> _execute;
     readonly NDArray?[] _values;
     readonly int[] _feedSlots;
     readonly int[] _fetchSlots;
@@ -23,8 +26,11 @@ internal sealed class ExecutionPlan
     int[]? _recordedStep;
 
     ExecutionPlan(Operation[] ops, PlanStep[] steps, int[][] releaseAfter, NDArray?[] values, int[] feedSlots, int[] fetchSlots, Tensor[] fetches,
-        Dictionary<Tensor, int> slotOf, PlanMemory memory, int[] lastRead)
+        Dictionary<Tensor, int> slotOf, PlanMemory memory, int[] lastRead, int[] time, int interOpThreads)
     {
+        _time = time;
+        _execute = Execute;
+        if (interOpThreads > 1) _schedule = new InterOpSchedule(steps, time, interOpThreads, _execute);
         _slotOf = slotOf;
         _memory = memory;
         _lastRead = lastRead;
@@ -95,20 +101,26 @@ internal sealed class ExecutionPlan
         }
 
         var steps = Fusion.Plan(ops, contexts, t => readers[slotOf[t]] == 1 && !pinned.Contains(slotOf[t]));
+        // Values are released, and buffers shared, by time: the step index, or the level when
+        // independent steps run at once (see InterOpSchedule).
+        var time = state.InterOpThreads > 1
+            ? InterOpSchedule.Levels(steps)
+            : Enumerable.Range(0, steps.Length).ToArray();
+        int times = steps.Length == 0 ? 0 : time.Max() + 1;
         var opIndex = Enumerable.Range(0, ops.Length).ToDictionary(i => contexts[i]);
         var lastUse = new Dictionary<int, int>();
         for (int k = 0; k < steps.Length; k++)
             foreach (var ctx in steps[k].Contexts)
-                foreach (var s in inputSlots[opIndex[ctx]]) lastUse[s] = k;
+                foreach (var s in inputSlots[opIndex[ctx]]) lastUse[s] = Math.Max(lastUse.GetValueOrDefault(s, -1), time[k]);
         var keep = new HashSet<int>(fetchSlots);
-        var release = new int[steps.Length][];
-        for (int k = 0; k < steps.Length; k++)
-            release[k] = lastUse.Where(kv => kv.Value == k && !keep.Contains(kv.Key)).Select(kv => kv.Key).ToArray();
+        var release = new int[times][];
+        for (int t = 0; t < times; t++)
+            release[t] = lastUse.Where(kv => kv.Value == t && !keep.Contains(kv.Key)).Select(kv => kv.Key).ToArray();
         var lastRead = new int[next];
         Array.Fill(lastRead, -1);
-        foreach (var (slot, k) in lastUse) lastRead[slot] = k;
-        foreach (var slot in fetchSlots) lastRead[slot] = steps.Length;
-        return new ExecutionPlan(ops, steps, release, values, feedSlots, fetchSlots, fetches, slotOf, memory, lastRead);
+        foreach (var (slot, t) in lastUse) lastRead[slot] = t;
+        foreach (var slot in fetchSlots) lastRead[slot] = times;
+        return new ExecutionPlan(ops, steps, release, values, feedSlots, fetchSlots, fetches, slotOf, memory, lastRead, time, state.InterOpThreads);
     }
 
     /// <summary>Runs every step; returns the fetched values (copies, so later runs cannot change them).</summary>
@@ -124,7 +136,14 @@ internal sealed class ExecutionPlan
                 _recordedStorage = new Array?[values.Length];
                 _recordedStep = new int[values.Length];
             }
-            for (int i = 0; i < _steps.Length; i++) RunStep(i);
+            if (_schedule is null)
+                for (int i = 0; i < _steps.Length; i++) RunStep(i);
+            else
+                for (int l = 0; l < _schedule.LevelCount; l++)
+                {
+                    _schedule.RunLevel(l, _execute);
+                    foreach (var s in _releaseAfter[l]) values[s] = null;
+                }
             if (_recordedStorage is not null)
             {
                 MemoryPlan.Apply(_steps, _recordedStorage, _recordedStep!, _lastRead, _memory);
@@ -142,6 +161,9 @@ internal sealed class ExecutionPlan
             _recordedStep = null;
         }
     }
+
+    /// <summary>Per step, the level it runs in when independent steps run at once; null when steps run one by one.</summary>
+    internal int[]? Levels => _schedule?.Level;
 
     /// <summary>Whether steps currently share buffers (see <see cref="MemoryPlan"/>).</summary>
     internal bool SharingInForce => _memory.Sharing;
@@ -164,8 +186,16 @@ internal sealed class ExecutionPlan
         for (int i = 0; i < _feedSlots.Length; i++) _values[_feedSlots[i]] = feedValues[i];
     }
 
-    /// <summary>Runs kernel call <paramref name="i"/> and drops the values nothing later reads.</summary>
+    /// <summary>Runs kernel call <paramref name="i"/> and, when the plan runs one step at a time, drops the values nothing later reads.</summary>
     internal void RunStep(int i)
+    {
+        Execute(i);
+        if (_schedule is null)
+            foreach (var s in _releaseAfter[i]) _values[s] = null;
+    }
+
+    // One step with TensorFlow's error for a kernel failure, and the memory plan's record when one is being made.
+    void Execute(int i)
     {
         var step = _steps[i];
         try
@@ -184,8 +214,7 @@ internal sealed class ExecutionPlan
                     if (_values[slot] is { } v)
                     {
                         _recordedStorage[slot] = v.Data;
-                        _recordedStep![slot] = i;
+                        _recordedStep![slot] = _time[i];
                     }
-        foreach (var s in _releaseAfter[i]) _values[s] = null;
     }
 }

@@ -22,7 +22,9 @@ public class Session : IDisposable
         this.graph = graph ?? tf.get_default_graph();
         this.config = config ?? new ConfigProto();
         int threads = this.config.intra_op_parallelism_threads > 0 ? this.config.intra_op_parallelism_threads : Environment.ProcessorCount;
-        _state = new SessionState(threads);
+        // 0 lets the runtime choose, as in TensorFlow: one, since the document's graphs are chains of small ops.
+        int interOp = Math.Max(1, this.config.inter_op_parallelism_threads);
+        _state = new SessionState(threads, interOp);
         _defaultScope = DefaultStacks.PushSession(this);
     }
 
