@@ -210,4 +210,106 @@ internal static unsafe partial class Gemm
             Put(c, cb0, cb1, accumulate);
         }
     }
+
+    // ---------------------------------------------------------------- thin products
+
+    /// <summary>
+    /// Products whose A is used by only one or two column panels (n ≤ 32, W3's n = 10 outputs) or
+    /// whose A is tiny (k ≤ 16): packing A there costs about as much as the FMAs it feeds.
+    /// </summary>
+    private static bool IsThin(int m, int n, int k) => n >= 8 && (n <= 32 || k <= 16) && m >= 6;
+
+    /// <summary>
+    /// Single-threaded blocked product for thin shapes: only op(B) is packed; the 6×(2 vector) kernel
+    /// broadcasts A straight from the operand, and partial tiles are stored straight into C (no
+    /// scratch tile, no transposed orientation). The k-blocks and each element's FMA chain are those
+    /// of <see cref="Blocked"/> with <see cref="Kernel256{T}"/>, so the results are bit-identical.
+    /// </summary>
+    private static void Thin<T>(Problem<T> p, int blockCap) where T : unmanaged
+    {
+        int nr = Kernel256<T>.NR, kcMax = Kernel256<T>.KC, ncMax = Kernel256<T>.NC;
+        if (blockCap > 0)
+        {
+            kcMax = Math.Min(kcMax, blockCap);
+            ncMax = Math.Min(ncMax, Math.Max(nr, blockCap / nr * nr));
+        }
+        int kc = Balance(p.K, kcMax, 1), nc = Balance(p.N, ncMax, nr);
+        T* packB = PackBuffers<T>(nc * kc, 0, out _);
+        nint ars = p.RowStrideA, acs = p.ColStrideA;
+        for (int jc = 0; jc < p.N; jc += nc)
+        {
+            int ncCur = Math.Min(nc, p.N - jc);
+            for (int pc = 0; pc < p.K; pc += kc)
+            {
+                int kcCur = Math.Min(kc, p.K - pc);
+                PackB(p, pc, kcCur, jc, ncCur, nr, packB);
+                for (int jr = 0; jr < ncCur; jr += nr)
+                {
+                    T* bp = packB + (nint)jr * kcCur;
+                    int cols = Math.Min(nr, ncCur - jr);
+                    for (int ir = 0; ir < p.M; ir += 6)
+                        RunUnpacked(kcCur, p.A + ir * ars + pc * acs, ars, acs, Math.Min(6, p.M - ir), bp,
+                            p.C + (nint)ir * p.N + jc + jr, p.N, cols, pc > 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Kernel256{T}.Run"/> with A read in place (element (r, q) at a[r·ars + q·acs]) and
+    /// only the first <paramref name="rows"/> × <paramref name="cols"/> of the tile stored. Rows past
+    /// the edge re-read the last row, so nothing outside A is touched; they are never stored.
+    /// </summary>
+    private static void RunUnpacked<T>(int kc, T* a, nint ars, nint acs, int rows, T* b, T* c, nint ldc, int cols,
+        bool accumulate) where T : unmanaged
+    {
+        nint o1 = Math.Min(1, rows - 1) * ars, o2 = Math.Min(2, rows - 1) * ars, o3 = Math.Min(3, rows - 1) * ars;
+        nint o4 = Math.Min(4, rows - 1) * ars, o5 = Math.Min(5, rows - 1) * ars;
+        Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (int q = 0; q < kc; q++, a += acs, b += 2 * Vector256<T>.Count)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + Vector256<T>.Count);
+            Row(a[0], b0, b1, ref c00, ref c01);
+            Row(a[o1], b0, b1, ref c10, ref c11);
+            Row(a[o2], b0, b1, ref c20, ref c21);
+            Row(a[o3], b0, b1, ref c30, ref c31);
+            Row(a[o4], b0, b1, ref c40, ref c41);
+            Row(a[o5], b0, b1, ref c50, ref c51);
+        }
+        PutPart(c, c00, c01, cols, accumulate);
+        if (rows > 1) PutPart(c + ldc, c10, c11, cols, accumulate);
+        if (rows > 2) PutPart(c + 2 * ldc, c20, c21, cols, accumulate);
+        if (rows > 3) PutPart(c + 3 * ldc, c30, c31, cols, accumulate);
+        if (rows > 4) PutPart(c + 4 * ldc, c40, c41, cols, accumulate);
+        if (rows > 5) PutPart(c + 5 * ldc, c50, c51, cols, accumulate);
+    }
+
+    /// <summary><see cref="Put{T}(T*, Vector256{T}, Vector256{T}, bool)"/> for the first <paramref name="cols"/> lanes only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PutPart<T>(T* c, Vector256<T> lo, Vector256<T> hi, int cols, bool accumulate) where T : unmanaged
+    {
+        int w = Vector256<T>.Count;
+        if (cols >= 2 * w)
+        {
+            Put(c, lo, hi, accumulate);
+            return;
+        }
+        if (cols >= w)
+        {
+            if (accumulate) lo += Vector256.Load(c);
+            lo.Store(c);
+            c += w;
+            cols -= w;
+            lo = hi;
+        }
+        if (cols == 0) return;
+        if (!accumulate)
+        {
+            StoreLanes(lo, c, cols);
+            return;
+        }
+        for (int j = 0; j < cols; j++) c[j] = Add(c[j], lo.GetElement(j));
+    }
 }

@@ -59,9 +59,17 @@ internal static unsafe partial class Gemm
         }
         if (typeof(T) != typeof(float) && typeof(T) != typeof(double)) path = GemmPath.Reference;
         if (path == GemmPath.Auto)
+        {
             path = !Vector256.IsHardwareAccelerated ? GemmPath.Reference
                 : (long)m * n * k <= (k <= 4 ? DirectShallowWork : DirectWork) ? GemmPath.Direct
+                : IsThin(m, n, k) && (threads < 2 || (long)m * n * k < ParallelWork) ? GemmPath.Thin256
                 : Vector512.IsHardwareAccelerated ? GemmPath.Blocked512 : GemmPath.Blocked256;
+            // Small and narrow products (the document's networks): unpacked register-blocked rows, with the
+            // rounding of the path just chosen (Direct: multiply then add; the packed kernels: FMA).
+            if (path != GemmPath.Reference && blockCap == 0)
+                fixed (T* pa = a, pb = b, pc = c)
+                    if (TryTiny(path != GemmPath.Direct, transA, transB, m, n, k, pa, pb, pc)) return;
+        }
         if (path == GemmPath.Reference)
         {
             Reference(transA, transB, m, n, k, a, b, c);
@@ -71,6 +79,7 @@ internal static unsafe partial class Gemm
         {
             var p = new Problem<T>(transA, transB, m, n, k, pa, pb, pc, transC: false);
             if (path == GemmPath.Direct) Direct(p);
+            else if (path == GemmPath.Thin256) Thin(p, blockCap);
             else if (path == GemmPath.Blocked512) Blocked<T, Kernel512<T>>(Orient<T, Kernel512<T>>(p), threads, blockCap);
             else Blocked<T, Kernel256<T>>(Orient<T, Kernel256<T>>(p), threads, blockCap);
         }
@@ -408,4 +417,6 @@ internal enum GemmPath
     Blocked256,
     /// <summary>Packed, blocked, 12×32 (float) AVX-512 micro-kernel.</summary>
     Blocked512,
+    /// <summary>Blocked256's kernel reading A unpacked and storing partial tiles directly, for thin products.</summary>
+    Thin256,
 }
