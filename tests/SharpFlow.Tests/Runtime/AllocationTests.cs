@@ -135,4 +135,25 @@ public sealed class AllocationTests(ITestOutputHelper output)
 
         Assert.Equal(0, BytesPerStep(() => sess.run(train_op, feed_dict: feed), "SGD, softmax cross-entropy MLP"));
     }
+
+    [Fact]
+    public void TrainStep_WithRandomNoise_AllocatesNothing()
+    {
+        // Fresh Gaussian noise on the input every step (normal and uniform), so the random
+        // kernels run inside the measured loop.
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        var x = tf.placeholder(tf.float32, shape: (64, 2));
+        var w = tf.Variable(tf.random_normal((2, 1), seed: 1));
+        var noise32 = tf.random_normal(new[] { 64, 2 }, stddev: 0.1f, seed: 2);
+        var uniform = tf.random_uniform(new[] { 64, 2 }, seed: 3);
+        var y = tf.matmul(x + noise32 + uniform, w);
+        var loss = tf.reduce_mean(tf.square(y));
+        var train_op = tf.train.GradientDescentOptimizer(0.01f).minimize(loss);
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        var feed = new FeedDict { [x] = new float[64, 2] };
+
+        Assert.Equal(0, BytesPerStep(() => sess.run(train_op, feed_dict: feed), "GradientDescent with random noise"));
+    }
 }

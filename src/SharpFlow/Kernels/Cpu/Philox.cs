@@ -138,14 +138,20 @@ internal sealed class GuardedPhilox
     /// </remarks>
     public PhiloxRandom Reserve(long samples, int multiplier = 256)
     {
+        var local = new PhiloxRandom(0, 0);
+        ReserveInto(local, samples, multiplier);
+        return local;
+    }
+
+    /// <summary><see cref="Reserve"/> into a generator the caller keeps, so a kernel's steady state allocates nothing.</summary>
+    public void ReserveInto(PhiloxRandom local, long samples, int multiplier = 256)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(samples);
         ArgumentOutOfRangeException.ThrowIfNegative(multiplier);
         lock (_lock)
         {
-            var local = new PhiloxRandom(0, 0);
             local.State = _state;
             _state.Skip((ulong)(samples * multiplier));
-            return local;
         }
     }
 }

@@ -40,13 +40,10 @@ internal sealed class RandomOp : OpDef
 
     public override void Compute(KernelContext ctx)
     {
-        var shapeArr = ctx.Input(0);
-        var dims = shapeArr.ToArray<int>();
-        foreach (var d in dims)
-            if (d < 0) throw new InvalidArgumentError($"Dimension {d} must be >= 0", ctx.Op);
+        Span<int> dims = stackalloc int[ctx.Input(0).size];
+        RandomShape.Read(ctx, dims);
         var o = ctx.Output(0, ctx.Get(DTypeAttr), dims);
-        var guarded = ctx.State.GetOrCreate(ctx.Op, () => NewGenerator(ctx.Get(Seed), ctx.Get(Seed2)));
-        var g = guarded.Reserve(o.size);
+        var g = RandomShape.Stream(ctx, o.size, static c => NewGenerator(c.Get(Seed), c.Get(Seed2)));
         switch (Type, o.Data)
         {
             case ("RandomStandardNormal", float[] f): RandomDistributions.Normal(g, f); break;
@@ -61,4 +58,43 @@ internal sealed class RandomOp : OpDef
     // TF parity: GuardedPhiloxRandom::Init draws fresh seeds when both are zero (no seed given).
     static GuardedPhilox NewGenerator(long seed, long seed2) =>
         seed == 0 && seed2 == 0 ? new GuardedPhilox(Random.Shared.NextInt64(), Random.Shared.NextInt64()) : new GuardedPhilox(seed, seed2);
+}
+
+/// <summary>What the random ops share per run: reading the shape input and finding the op's generator.</summary>
+internal static class RandomShape
+{
+    /// <summary>The requested shape (int32 or int64 input) into <paramref name="dims"/>, or TensorFlow's error for a negative size.</summary>
+    public static void Read(KernelContext ctx, Span<int> dims)
+    {
+        var shape = ctx.Input(0);
+        for (int i = 0; i < dims.Length; i++)
+        {
+            long d = shape.Data switch { int[] n => n[i], long[] l => l[i], var other => Convert.ToInt64(other.GetValue(i)) };
+            if (d < 0) throw new InvalidArgumentError($"Dimension {d} must be >= 0", ctx.Op);
+            dims[i] = checked((int)d);
+        }
+    }
+
+    /// <summary>
+    /// A stream for <paramref name="samples"/> values from the op's generator in this session. The
+    /// generator (shared by every plan of the session, as TensorFlow's kernel state is) and the stream
+    /// object are kept in the step's scratch after the first run, so later runs look up and allocate nothing.
+    /// </summary>
+    public static PhiloxRandom Stream(KernelContext ctx, long samples, Func<KernelContext, GuardedPhilox> create)
+    {
+        var slot = ctx.Scratch<Cached?>(1);
+        var cached = slot[0] ??= First(ctx, create);
+        cached.Generator.ReserveInto(cached.Stream, samples);
+        return cached.Stream;
+    }
+
+    // Apart, so the closure exists only on the first run (C# creates it on entry to the method that has it).
+    static Cached First(KernelContext ctx, Func<KernelContext, GuardedPhilox> create) =>
+        new(ctx.State.GetOrCreate(ctx.Op, () => create(ctx)));
+
+    sealed class Cached(GuardedPhilox generator)
+    {
+        public readonly GuardedPhilox Generator = generator;
+        public readonly PhiloxRandom Stream = new(0, 0);
+    }
 }

@@ -44,9 +44,8 @@ internal sealed class RandomUniformIntOp : OpDef
 
     public override void Compute(KernelContext ctx)
     {
-        var dims = ctx.Input(0).ToArray<int>();
-        foreach (var d in dims)
-            if (d < 0) throw new InvalidArgumentError($"Dimension {d} must be >= 0", ctx.Op);
+        Span<int> dims = stackalloc int[ctx.Input(0).size];
+        RandomShape.Read(ctx, dims);
         var lo = ctx.Input(1);
         var hi = ctx.Input(2);
         var o = ctx.Output(0, lo.dtype, dims);
@@ -54,8 +53,7 @@ internal sealed class RandomUniformIntOp : OpDef
         if (o.size == 0) return;
         long low = lo.ToArray<long>()[0], high = hi.ToArray<long>()[0];
         if (low >= high) throw new InvalidArgumentError($"Need minval < maxval, got {low} >= {high}", ctx.Op);
-        var guarded = ctx.State.GetOrCreate(ctx.Op, () => new GuardedPhilox(ctx.Get(Seed), ctx.Get(Seed2)));
-        var g = guarded.Reserve(o.size);
+        var g = RandomShape.Stream(ctx, o.size, static c => new GuardedPhilox(c.Get(Seed), c.Get(Seed2)));
         if (o.Data is int[] i32) FillInt32(g, i32, (int)low, (int)high);
         else FillInt64(g, (long[])o.Data, low, high);
     }
