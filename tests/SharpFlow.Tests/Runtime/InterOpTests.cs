@@ -13,35 +13,11 @@ public sealed class InterOpTests
     {
         using var g = tf.Graph();
         using var _ = g.as_default();
-        var xs = tf.placeholder(tf.float32, shape: (-1, 2));
-        var ys = tf.placeholder(tf.float32, shape: (-1, 1));
-        int[] dims = [2, 10, 5, 3, 1];
-        Tensor cur = xs;
-        Variable? first = null;
-        for (int i = 1; i < dims.Length; i++)
-        {
-            var weight = tf.Variable(tf.random_normal(new[] { dims[i - 1], dims[i] }, seed: i), dtype: tf.float32);
-            first ??= weight;
-            tf.add_to_collection("losses", tf.contrib.layers.l2_regularizer(0.003)(weight));
-            var bias = tf.Variable(tf.constant(0.1f, shape: new[] { dims[i] }));
-            cur = tf.nn.elu(tf.matmul(cur, weight) + bias);
-        }
-        tf.add_to_collection("losses", tf.reduce_sum(tf.pow(ys - cur, 2)) / 150);
-        var total = tf.add_n(tf.get_collection<Tensor>("losses"));
-        var train_op = tf.train.AdamOptimizer(0.01).minimize(total);
+        var net = CircleNetwork.Build(0.01f);
         using var sess = tf.Session(config: Threads(interOp));
         sess.run(tf.global_variables_initializer());
-        var data = new float[150, 2];
-        var labels = new float[150, 1];
-        for (int i = 0; i < 150; i++)
-        {
-            data[i, 0] = (i % 15) / 7.5f - 1;
-            data[i, 1] = (i / 15) / 5f;
-            labels[i, 0] = data[i, 0] * data[i, 0] + data[i, 1] * data[i, 1] <= 1 ? 1 : 0;
-        }
-        var feed = new FeedDict { [xs] = data, [ys] = labels };
-        for (int s = 0; s < steps; s++) sess.run(train_op, feed_dict: feed);
-        return (sess.run(total, feed_dict: feed).ToArray<float>()[0], sess.run(first!).ToArray<float>());
+        for (int s = 0; s < steps; s++) sess.run(net.Train, feed_dict: net.Feed);
+        return (sess.run(net.Total, feed_dict: net.Feed).ToArray<float>()[0], sess.run(net.FirstWeight).ToArray<float>());
     }
 
     [Fact]

@@ -31,6 +31,15 @@ public sealed class MemoryPlanTests
         }
     }
 
+    /// <summary>y = where(c, 2x, 3x) + 5x, with 5x made after the select, in the default graph.</summary>
+    static (Tensor x, Tensor c, Tensor y) SelectGraph(Tensor c)
+    {
+        var x = tf.placeholder(tf.float32, shape: (2, 3));
+        var s = tf.where(c, x * 2.0f, x * 3.0f);
+        var u = x * 5.0f;
+        return (x, c, s + u);
+    }
+
     [Fact]
     public void SelectPassingTheOtherInput_StillSeesItsValue()
     {
@@ -38,13 +47,7 @@ public sealed class MemoryPlanTests
         // e must outlive the select in both cases, or u, made later, could take e's buffer.
         using var g = tf.Graph();
         using var _ = g.as_default();
-        var x = tf.placeholder(tf.float32, shape: (2, 3));
-        var c = tf.placeholder(tf.@bool, shape: new int[0]);
-        var t = x * 2.0f;
-        var e = x * 3.0f;
-        var s = tf.where(c, t, e);
-        var u = x * 5.0f;
-        var y = s + u;
+        var (x, c, y) = SelectGraph(tf.placeholder(tf.@bool, shape: new int[0]));
         using var sess = tf.Session();
         foreach (var cond in new[] { true, false, true, false })
         {
@@ -59,13 +62,7 @@ public sealed class MemoryPlanTests
         // A scalar condition passes an input on; a vector one makes a buffer: the second run differs.
         using var g = tf.Graph();
         using var _ = g.as_default();
-        var x = tf.placeholder(tf.float32, shape: (2, 3));
-        var c = tf.placeholder(tf.@bool);
-        var t = x * 2.0f;
-        var e = x * 3.0f;
-        var s = tf.where(c, t, e);
-        var u = x * 5.0f;
-        var y = s + u;
+        var (x, c, y) = SelectGraph(tf.placeholder(tf.@bool));
         using var sess = tf.Session();
         var plan = ExecutionPlan.Build([c, x], [y], [], sess.State);
         Assert.Equal(X.Select(v => 7 * v).ToArray(), plan.Run([np.array(true), Feed()])[0].ToArray<float>());
