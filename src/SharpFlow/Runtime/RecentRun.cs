@@ -14,9 +14,22 @@ internal sealed class RecentRun
     readonly int[] _feedPosition;      // where each key sits in the plan's (name-sorted) feed order
     readonly NDArray[] _feedValues;    // reused per call, cleared afterwards
     readonly int[] _resultIndex;       // per fetch: index into the plan's fetch values, -1 for an operation
+    readonly int[][] _feedShapes;      // in the plan's feed order: the shapes its plan was made for
 
-    internal RecentRun(ITensorOrOperation[] fetches, FeedDict? feeds, Tensor[] sortedFeeds, Tensor[] uniqueFetches, ExecutionPlan plan)
+    /// <summary>What <see cref="TryRun"/> did.</summary>
+    internal enum Outcome
     {
+        /// <summary>The plan ran.</summary>
+        Ran,
+        /// <summary>Nothing ran: a feed has another shape, which has (or gets) a plan of its own.</summary>
+        OtherShapes,
+        /// <summary>Nothing ran: a feed value needs converting or is wrong; the full path handles it.</summary>
+        NeedsFullPath,
+    }
+
+    internal RecentRun(ITensorOrOperation[] fetches, FeedDict? feeds, Tensor[] sortedFeeds, NDArray[] sortedValues, Tensor[] uniqueFetches, ExecutionPlan plan)
+    {
+        _feedShapes = [.. sortedValues.Select(v => (int[])v.shape.Clone())];
         _fetches = fetches;
         _feedKeys = feeds is null ? [] : [.. feeds.Keys];
         _feedPosition = [.. _feedKeys.Select(t => Array.IndexOf(sortedFeeds, t))];
@@ -41,10 +54,10 @@ internal sealed class RecentRun
     }
 
     /// <summary>
-    /// Runs the plan when every feed value already has its tensor's dtype and an accepted shape;
-    /// false (nothing run) otherwise, so the full path converts the value or reports the error.
+    /// Runs the plan when every feed value already has its tensor's dtype and the shape the plan was
+    /// made for; otherwise runs nothing and says why.
     /// </summary>
-    internal bool TryRun(FeedDict? feeds, bool wantResults, out NDArray?[]? results)
+    internal Outcome TryRun(FeedDict? feeds, bool wantResults, out NDArray?[]? results)
     {
         results = null;
         if (feeds is not null)
@@ -57,7 +70,12 @@ internal sealed class RecentRun
                 if (v is null || v.dtype != t.dtype || !t.get_shape().Accepts(v.shape))
                 {
                     Array.Clear(_feedValues);
-                    return false;
+                    return Outcome.NeedsFullPath;
+                }
+                if (!v.shape.AsSpan().SequenceEqual(_feedShapes[_feedPosition[k]]))
+                {
+                    Array.Clear(_feedValues);
+                    return Outcome.OtherShapes;
                 }
                 _feedValues[_feedPosition[k++]] = v;
             }
@@ -71,10 +89,10 @@ internal sealed class RecentRun
         {
             Array.Clear(_feedValues);   // the plan must not keep the caller's arrays alive
         }
-        if (!wantResults) return true;
+        if (!wantResults) return Outcome.Ran;
         results = new NDArray?[_fetches.Length];
         for (int i = 0; i < results.Length; i++)
             if (_resultIndex[i] >= 0) results[i] = values[_resultIndex[i]];
-        return true;
+        return Outcome.Ran;
     }
 }

@@ -36,6 +36,12 @@ public class Session : IDisposable
 
     internal SessionState State => _state;
 
+    /// <summary>Plans the session holds (for tests of the plan cache).</summary>
+    internal int PlanCount
+    {
+        get { lock (_runLock) return _plans.Count; }
+    }
+
     /// <summary>Makes this the default session (and its graph the default graph) inside the scope.</summary>
     public IDisposable as_default() => DefaultStacks.PushSession(this);
 
@@ -48,6 +54,7 @@ public class Session : IDisposable
         lock (_runLock)
         {
             _plans.Clear();
+            _shapeKeys.Clear();
             Array.Clear(_recent);
         }
     }
@@ -112,9 +119,15 @@ public class Session : IDisposable
             foreach (var recent in _recent)
                 if (recent is not null && recent.Matches(fetches, feed_dict))
                 {
-                    if (recent.TryRun(feed_dict, wantResults, out var fast)) return fast;
-                    seen = true;   // a feed value needs converting (or is wrong): the full path below handles it
-                    break;
+                    var outcome = recent.TryRun(feed_dict, wantResults, out var fast);
+                    if (outcome == RecentRun.Outcome.Ran) return fast;
+                    // Other feed shapes may have an entry of their own; a value that needs converting
+                    // (or is wrong) goes to the full path below, which handles it.
+                    if (outcome == RecentRun.Outcome.NeedsFullPath)
+                    {
+                        seen = true;
+                        break;
+                    }
                 }
         }
         var tensors = new List<Tensor>();
@@ -129,7 +142,7 @@ public class Session : IDisposable
         }
         var (feedTensors, feedValues) = FeedValidator.Validate(graph, feed_dict);
         var uniqueFetches = tensors.Distinct().OrderBy(t => t.name, StringComparer.Ordinal).ToArray();
-        var key = PlanKey(feedTensors, uniqueFetches, targets);
+        var key = PlanKey(feedTensors, feedValues, uniqueFetches, targets);
         NDArray[] values;
         lock (_runLock)
         {
@@ -138,10 +151,11 @@ public class Session : IDisposable
                 plan = ExecutionPlan.Build(feedTensors, uniqueFetches, [.. targets], _state);
                 Placer.Place(plan.Steps, graph, config, _logged);
                 _plans[key] = plan;
+                ForgetOldShapes(key);
             }
             if (!seen)
             {
-                _recent[_recentNext] = new RecentRun(fetches.ToArray(), feed_dict, feedTensors, uniqueFetches, plan);
+                _recent[_recentNext] = new RecentRun(fetches.ToArray(), feed_dict, feedTensors, feedValues, uniqueFetches, plan);
                 _recentNext = (_recentNext + 1) % _recent.Length;
             }
             values = plan.Run(feedValues);
@@ -160,10 +174,30 @@ public class Session : IDisposable
 
     static string Describe(ITensorOrOperation f) => f.AsTensor is { } t ? $"Tensor {t}" : $"Operation {f.AsOperation.name}";
 
-    // Feeds and fetches arrive sorted by name, so equal keys mean equal slot orders.
-    static string PlanKey(Tensor[] feeds, Tensor[] fetches, List<Operation> targets) =>
-        string.Join(",", feeds.Select(t => t.name)) + "->" + string.Join(",", fetches.Select(t => t.name)) + "//" +
+    // Feeds and fetches arrive sorted by name, so equal keys mean equal slot orders. Feed shapes are
+    // part of the key: a plan's buffers and their sharing are sized for one set of shapes.
+    static string PlanKey(Tensor[] feeds, NDArray[] values, Tensor[] fetches, List<Operation> targets) =>
+        string.Join(",", feeds.Select((t, i) => $"{t.name}[{string.Join(",", values[i].shape)}]")) + "->" +
+        string.Join(",", fetches.Select(t => t.name)) + "//" +
         string.Join(",", targets.Select(o => o.name).Order(StringComparer.Ordinal));
+
+    /// <summary>Plans kept per feeds, fetches and targets, one per set of feed shapes, most recent first.</summary>
+    const int ShapesPerCall = 8;
+
+    readonly Dictionary<string, LinkedList<string>> _shapeKeys = [];
+
+    // A loop over many batch sizes keeps the last few plans, not one per size ever seen.
+    void ForgetOldShapes(string key)
+    {
+        string call = ShapeFree(key);
+        if (!_shapeKeys.TryGetValue(call, out var keys)) _shapeKeys[call] = keys = new();
+        keys.AddFirst(key);
+        if (keys.Count <= ShapesPerCall) return;
+        _plans.Remove(keys.Last!.Value);
+        keys.RemoveLast();
+    }
+
+    static string ShapeFree(string key) => System.Text.RegularExpressions.Regex.Replace(key, @"\[[0-9,]*\]", "");
 }
 
 /// <summary>A session that makes itself the default for the rest of the thread's work (for shells and notebooks).</summary>

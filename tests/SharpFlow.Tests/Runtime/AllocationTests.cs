@@ -134,4 +134,25 @@ public sealed class AllocationTests(ITestOutputHelper output)
 
         Assert.Equal(0, BytesPerStep(() => sess.run(train_op, feed_dict: feed), "GradientDescent with random noise"));
     }
+
+    [Fact]
+    public void TrainStep_AlternatingBatchSizes_AllocatesNothing()
+    {
+        // Training on batches of 150 and evaluating the same fetch on 1 000 points: each feed shape has
+        // a plan of its own (issue 6: plans per feeds, fetches, targets and feed shapes), so neither
+        // call reallocates the other's buffers.
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        var net = CircleNetwork.Build(0.001f);
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        var (xs, ys) = (net.Feed.Keys.First(), net.Feed.Keys.Last());
+        var big = new FeedDict { [xs] = new float[1000, 2], [ys] = new float[1000, 1] };
+
+        Assert.Equal(0, BytesPerStep(() =>
+        {
+            sess.run(net.Train, feed_dict: net.Feed);
+            sess.run(net.Train, feed_dict: big);
+        }, "Adam, batches of 150 and 1000 in turn"));
+    }
 }

@@ -116,4 +116,33 @@ public sealed class RecentRunTests
         sess.close();
         Assert.Throws<RuntimeError>(() => sess.run(a));
     }
+
+    [Fact]
+    public void Run_AlternatingFeedShapes_GiveEachItsOwnValues()
+    {
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        var x = tf.placeholder(tf.float32, shape: new[] { -1 }, name: "x");
+        var y = tf.nn.relu(x * 2.0f) + 1.0f;
+        using var sess = tf.Session();
+        for (int round = 0; round < 3; round++)
+        {
+            Assert.Equal([3f, 1f], sess.run(y, (x, new[] { 1f, -1f })).ToArray<float>());
+            Assert.Equal([1f, 5f, 7f], sess.run(y, (x, new[] { -4f, 2f, 3f })).ToArray<float>());
+            Assert.Equal([9f], sess.run(y, (x, new[] { 4f })).ToArray<float>());
+        }
+    }
+
+    [Fact]
+    public void Run_ManyFeedShapes_KeepsAFewPlansPerCall()
+    {
+        using var g = tf.Graph();
+        using var _ = g.as_default();
+        var x = tf.placeholder(tf.float32, shape: new[] { -1 }, name: "x");
+        var y = tf.reduce_sum(x * 2.0f);
+        using var sess = tf.Session();
+        for (int n = 1; n <= 40; n++)
+            Assert.Equal(n * (n + 1f), sess.run(y, (x, Enumerable.Range(1, n).Select(i => (float)i).ToArray())).ToArray<float>()[0]);
+        Assert.InRange(sess.PlanCount, 1, 8);
+    }
 }
