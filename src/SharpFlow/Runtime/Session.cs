@@ -146,12 +146,12 @@ public class Session : IDisposable
         NDArray[] values;
         lock (_runLock)
         {
-            if (!_plans.TryGetValue(key, out var plan))
+            if (!_plans.TryGetValue(key, out var plan) && (plan = PlanOfManyShapes(key)) is null)
             {
                 plan = ExecutionPlan.Build(feedTensors, uniqueFetches, [.. targets], _state);
                 Placer.Place(plan.Steps, graph, config, _logged);
                 _plans[key] = plan;
-                ForgetOldShapes(key);
+                AddShapes(key);
             }
             if (!seen)
             {
@@ -181,21 +181,22 @@ public class Session : IDisposable
         string.Join(",", fetches.Select(t => t.name)) + "//" +
         string.Join(",", targets.Select(o => o.name).Order(StringComparer.Ordinal));
 
-    /// <summary>Plans kept per feeds, fetches and targets, one per set of feed shapes, most recent first.</summary>
+    /// <summary>Plans kept per feeds, fetches and targets: one per set of feed shapes, up to this many.</summary>
     const int ShapesPerCall = 8;
 
-    readonly Dictionary<string, LinkedList<string>> _shapeKeys = [];
+    readonly Dictionary<string, List<string>> _shapeKeys = [];
 
-    // A loop over many batch sizes keeps the last few plans, not one per size ever seen.
-    void ForgetOldShapes(string key)
+    void AddShapes(string key)
     {
         string call = ShapeFree(key);
-        if (!_shapeKeys.TryGetValue(call, out var keys)) _shapeKeys[call] = keys = new();
-        keys.AddFirst(key);
-        if (keys.Count <= ShapesPerCall) return;
-        _plans.Remove(keys.Last!.Value);
-        keys.RemoveLast();
+        if (!_shapeKeys.TryGetValue(call, out var keys)) _shapeKeys[call] = keys = [];
+        keys.Add(key);
     }
+
+    // A call that has met more feed shapes than that (sequences of many lengths) runs them all on its
+    // latest plan, which sizes its buffers to each run, rather than building a plan per call.
+    ExecutionPlan? PlanOfManyShapes(string key) =>
+        _shapeKeys.TryGetValue(ShapeFree(key), out var keys) && keys.Count >= ShapesPerCall ? _plans[keys[^1]] : null;
 
     static string ShapeFree(string key) => System.Text.RegularExpressions.Regex.Replace(key, @"\[[0-9,]*\]", "");
 }
