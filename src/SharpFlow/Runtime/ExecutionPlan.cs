@@ -13,7 +13,6 @@ internal sealed class ExecutionPlan
     readonly int[][] _releaseAfter;     // per unit of time (step, or level with a schedule): slots last read then
     readonly int[] _time;               // per step: its step index, or its level with a schedule
     readonly InterOpSchedule? _schedule;
-    readonly Action<int> _execute;
     readonly NDArray?[] _values;
     readonly int[] _feedSlots;
     readonly int[] _fetchSlots;
@@ -29,8 +28,7 @@ internal sealed class ExecutionPlan
         Dictionary<Tensor, int> slotOf, PlanMemory memory, int[] lastRead, int[] time, int interOpThreads)
     {
         _time = time;
-        _execute = Execute;
-        if (interOpThreads > 1) _schedule = new InterOpSchedule(steps, time, interOpThreads, _execute);
+        if (interOpThreads > 1) _schedule = new InterOpSchedule(steps, time, interOpThreads, Execute);
         _slotOf = slotOf;
         _memory = memory;
         _lastRead = lastRead;
@@ -141,7 +139,7 @@ internal sealed class ExecutionPlan
             else
                 for (int l = 0; l < _schedule.LevelCount; l++)
                 {
-                    _schedule.RunLevel(l, _execute);
+                    _schedule.RunLevel(l);
                     foreach (var s in _releaseAfter[l]) values[s] = null;
                 }
             if (_recordedStorage is not null)

@@ -24,6 +24,7 @@ internal sealed class InterOpSchedule
     readonly int[][] _concurrent;       // per level: the others, run at once when there are several
     readonly LevelBody[] _bodies;       // per level: runs its concurrent step i (made once, so runs allocate nothing)
     readonly int _threads;
+    readonly Action<int> _execute;
 
     /// <summary>Per step, its level: the plan's unit of time for releasing values and sharing buffers.</summary>
     public int[] Level { get; }
@@ -37,6 +38,7 @@ internal sealed class InterOpSchedule
         _steps = steps;
         Level = level;
         _threads = threads;
+        _execute = execute;
         int levels = level.Length == 0 ? 0 : level.Max() + 1;
         var byLevel = Enumerable.Range(0, steps.Length).ToLookup(k => level[k]);
         _inline = new int[levels][];
@@ -83,11 +85,11 @@ internal sealed class InterOpSchedule
     }
 
     /// <summary>Runs level <paramref name="l"/>: its cheap steps in order, then the rest at once.</summary>
-    public void RunLevel(int l, Action<int> execute)
+    public void RunLevel(int l)
     {
-        foreach (var k in _inline[l]) execute(k);
+        foreach (var k in _inline[l]) _execute(k);
         var concurrent = _concurrent[l];
-        if (concurrent.Length == 1) execute(concurrent[0]);
+        if (concurrent.Length == 1) _execute(concurrent[0]);
         else if (concurrent.Length > 1) CpuParallel.For(concurrent.Length, _threads, in _bodies[l]);
     }
 

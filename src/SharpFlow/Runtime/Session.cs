@@ -142,16 +142,17 @@ public class Session : IDisposable
         }
         var (feedTensors, feedValues) = FeedValidator.Validate(graph, feed_dict);
         var uniqueFetches = tensors.Distinct().OrderBy(t => t.name, StringComparer.Ordinal).ToArray();
-        var key = PlanKey(feedTensors, feedValues, uniqueFetches, targets);
+        var (call, key) = PlanKey(feedTensors, feedValues, uniqueFetches, targets);
         NDArray[] values;
         lock (_runLock)
         {
-            if (!_plans.TryGetValue(key, out var plan) && (plan = PlanOfManyShapes(key)) is null)
+            if (!_plans.TryGetValue(key, out var plan) && (plan = PlanOfManyShapes(call)) is null)
             {
                 plan = ExecutionPlan.Build(feedTensors, uniqueFetches, [.. targets], _state);
                 Placer.Place(plan.Steps, graph, config, _logged);
                 _plans[key] = plan;
-                AddShapes(key);
+                if (!_shapeKeys.TryGetValue(call, out var keys)) _shapeKeys[call] = keys = [];
+                keys.Add(key);
             }
             if (!seen)
             {
@@ -174,31 +175,25 @@ public class Session : IDisposable
 
     static string Describe(ITensorOrOperation f) => f.AsTensor is { } t ? $"Tensor {t}" : $"Operation {f.AsOperation.name}";
 
-    // Feeds and fetches arrive sorted by name, so equal keys mean equal slot orders. Feed shapes are
-    // part of the key: a plan's buffers and their sharing are sized for one set of shapes.
-    static string PlanKey(Tensor[] feeds, NDArray[] values, Tensor[] fetches, List<Operation> targets) =>
-        string.Join(",", feeds.Select((t, i) => $"{t.name}[{string.Join(",", values[i].shape)}]")) + "->" +
-        string.Join(",", fetches.Select(t => t.name)) + "//" +
-        string.Join(",", targets.Select(o => o.name).Order(StringComparer.Ordinal));
+    // Feeds and fetches arrive sorted by name, so equal keys mean equal slot orders. The call key names
+    // the feeds, fetches and targets; the plan key adds the feed shapes, since a plan's buffers and their
+    // sharing are sized for one set of shapes.
+    static (string call, string plan) PlanKey(Tensor[] feeds, NDArray[] values, Tensor[] fetches, List<Operation> targets)
+    {
+        string call = string.Join(",", feeds.Select(t => t.name)) + "->" + string.Join(",", fetches.Select(t => t.name)) + "//" +
+            string.Join(",", targets.Select(o => o.name).Order(StringComparer.Ordinal));
+        return (call, call + "@" + string.Join(";", values.Select(v => string.Join(",", v.shape))));
+    }
 
-    /// <summary>Plans kept per feeds, fetches and targets: one per set of feed shapes, up to this many.</summary>
+    /// <summary>Plans kept per call key: one per set of feed shapes, up to this many.</summary>
     const int ShapesPerCall = 8;
 
-    readonly Dictionary<string, List<string>> _shapeKeys = [];
-
-    void AddShapes(string key)
-    {
-        string call = ShapeFree(key);
-        if (!_shapeKeys.TryGetValue(call, out var keys)) _shapeKeys[call] = keys = [];
-        keys.Add(key);
-    }
+    readonly Dictionary<string, List<string>> _shapeKeys = [];   // per call key, its plan keys in creation order
 
     // A call that has met more feed shapes than that (sequences of many lengths) runs them all on its
     // latest plan, which sizes its buffers to each run, rather than building a plan per call.
-    ExecutionPlan? PlanOfManyShapes(string key) =>
-        _shapeKeys.TryGetValue(ShapeFree(key), out var keys) && keys.Count >= ShapesPerCall ? _plans[keys[^1]] : null;
-
-    static string ShapeFree(string key) => System.Text.RegularExpressions.Regex.Replace(key, @"\[[0-9,]*\]", "");
+    ExecutionPlan? PlanOfManyShapes(string call) =>
+        _shapeKeys.TryGetValue(call, out var keys) && keys.Count >= ShapesPerCall ? _plans[keys[^1]] : null;
 }
 
 /// <summary>A session that makes itself the default for the rest of the thread's work (for shells and notebooks).</summary>
